@@ -1,0 +1,49 @@
+"""toughclient's composition root and command line.
+
+Each subcommand lives in its own module under `bot/cli/` and is imported only
+when it runs, so `python app.py coach` starts fast without loading the server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "coach": ("bot.cli.coach", "coach a draft reply in the terminal"),
+    "serve": ("bot.cli.serve", "run the bot server (Slack and Teams on one port)"),
+    "digest": ("bot.cli.digest", "send (or preview) the weekly digest of open promises"),
+    "migrate": ("bot.cli.migrate", "upgrade the database to the latest schema"),
+    "export": ("bot.cli.export", "export incidents and promises as CSV or JSON"),
+    "forget": ("bot.cli.forget", "erase one user's stored drafts and coaching events"),
+    "teams-package": ("bot.cli.teams_package", "write the Teams app package (zip) to upload"),
+}
+
+
+def _usage() -> str:
+    lines = ["usage: python app.py <command> [options]", "", "commands:"]
+    lines += [f"  {name:<14} {what}" for name, (_, what) in COMMANDS.items()]
+    lines += ["", "Run `python app.py <command> --help` for a command's options."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in {"-h", "--help", "help"}:
+        print(_usage())
+        return 0 if args else 2
+    name = args[0]
+    if name not in COMMANDS:
+        print(f"toughclient: unknown command {name!r}.\n\n{_usage()}", file=sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[name][0])
+    parser = argparse.ArgumentParser(prog=f"python app.py {name}", description=COMMANDS[name][1])
+    module.add_arguments(parser)
+    options = parser.parse_args(args[1:])
+    result: int = module.run(options)
+    return result
+
+
+if __name__ == "__main__":
+    sys.exit(main())

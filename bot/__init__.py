@@ -1,0 +1,1 @@
+"""toughclient: a coach for replies to difficult customers, in Slack, Teams and the terminal."""

@@ -1,0 +1,110 @@
+"""`python app.py coach`: the coach in a terminal, and its machine contract.
+
+`--json` and `--jsonl` print exactly the result object of product.md; the
+human form is coloured with rich, imported only when a person is reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime, tzinfo
+from typing import IO, Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+
+class UsageError(Exception):
+    """Bad command-line input: printed as one line, exit status 2."""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("draft", nargs="?", help="the draft reply (read from stdin when omitted)")
+    form = parser.add_mutually_exclusive_group()
+    form.add_argument("--json", action="store_true", help="print one JSON result object")
+    form.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read {"id": ..., "text": ...} per line on stdin, print one result per line',
+    )
+    parser.add_argument("--now", help="the current time, ISO 8601 (default: now)")
+    parser.add_argument("--tz", default="UTC", help="IANA time zone of the writer (default: UTC)")
+    parser.add_argument("--no-color", action="store_true", help="plain text without colours")
+
+
+def parse_tz(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(f"unknown time zone {name!r}; use an IANA name such as Europe/Paris") from None
+
+
+def parse_now(value: str | None, tz: tzinfo) -> datetime:
+    if not value:
+        return datetime.now(tz)
+    try:
+        when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        raise UsageError(
+            f"--now {value!r} is not an ISO 8601 time; try 2026-03-04T10:00:00+00:00"
+        ) from None
+    return when.replace(tzinfo=tz) if when.tzinfo is None else when
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        tz = parse_tz(args.tz)
+        now = parse_now(args.now, tz)
+        if args.jsonl:
+            if args.draft is not None:
+                raise UsageError("--jsonl reads drafts from stdin; leave out the draft argument")
+            return _run_jsonl(sys.stdin, sys.stdout, now=now, tz=tz)
+        draft = args.draft if args.draft is not None else sys.stdin.read()
+        return _run_one(draft, as_json=args.json, now=now, tz=tz, color=not args.no_color)
+    except UsageError as err:
+        print(f"toughclient coach: {err}", file=sys.stderr)
+        return 2
+
+
+def _run_one(draft: str, *, as_json: bool, now: datetime, tz: ZoneInfo, color: bool) -> int:
+    from bot.coach import DraftError, coach_draft
+
+    try:
+        result = coach_draft(draft, now=now, tz=tz)
+    except DraftError as err:
+        raise UsageError(str(err)) from None
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+    else:
+        from bot.cli.coach_view import render
+
+        render(result, tz=tz, color=color)
+    return 0
+
+
+def _run_jsonl(source: IO[str], sink: IO[str], *, now: datetime, tz: ZoneInfo) -> int:
+    from bot.coach import DraftError, coach_draft
+
+    bad = 0
+    for number, line in enumerate(source, 1):
+        if not line.strip():
+            continue
+        item_id: Any = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("each line must be a JSON object")
+            item_id = item.get("id")
+            text = item.get("text")
+            if not isinstance(text, str):
+                raise ValueError('the object has no "text" string')
+            out = coach_draft(text, now=now, tz=tz, id=item_id).to_dict()
+        except (ValueError, DraftError) as err:
+            bad += 1
+            reason = "not JSON" if isinstance(err, json.JSONDecodeError) else str(err)
+            out = {"id": item_id, "error": f"line {number}: {reason}"}
+        sink.write(json.dumps(out, ensure_ascii=False) + "\n")
+    if bad:
+        print(f"toughclient coach: {bad} input line(s) could not be coached", file=sys.stderr)
+        return 1
+    return 0
