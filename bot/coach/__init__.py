@@ -1,0 +1,32 @@
+"""The coach: reads a draft reply to a customer and says what will make things worse.
+
+Pure and deterministic, no I/O. Importing the package is cheap; the rules are
+loaded on the first call, so `python app.py coach --help` starts instantly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from typing import Any
+
+from bot.coach.limits import MAX_DRAFT_CHARS
+from bot.coach.types import CoachResult, DraftError, Flag, Promise
+
+__all__ = ["MAX_DRAFT_CHARS", "CoachResult", "DraftError", "Flag", "Promise", "coach_draft"]
+
+
+def coach_draft(
+    text: str,
+    *,
+    now: datetime | None = None,
+    tz: str | tzinfo = "UTC",
+    id: Any = None,
+) -> CoachResult:
+    """Coach one draft: flags sorted by start, promises, and a rules rewrite or None.
+
+    Raises DraftError for an empty draft or one over MAX_DRAFT_CHARS, and
+    ValueError for an unknown time zone name.
+    """
+    from bot.coach.engine import coach_draft as run
+
+    return run(text, now=now, tz=tz, id=id)

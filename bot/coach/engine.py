@@ -1,0 +1,138 @@
+"""`coach_draft`: one draft in, one CoachResult out, pure and deterministic.
+
+The order matters and is the same everywhere: validate, mask the chat markup,
+find the promises (they feed `vague_commitment` and `no_next_step`), run every
+rule, settle overlaps, then build the rules rewrite from the same findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, tzinfo
+from typing import Any, cast
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.coach.limits import MAX_DRAFT_CHARS
+from bot.coach.promises import FoundPromise, find_promises
+from bot.coach.rewrite import rewrite_draft
+from bot.coach.rules import Draft, Hit, run_rules
+from bot.coach.rules_catalog import ALL_RULES
+from bot.coach.text import mask
+from bot.coach.types import CoachResult, DraftError, Flag, Promise
+
+# Codes a rewrite must never raise again; the rewriter gets a second pass if it does.
+MUST_FIX = frozenset({"vague_commitment", "hard_no", "blame", "defensive", "shouting"})
+_REWRITE_PASSES = 3
+
+
+def resolve_zone(tz: str | tzinfo) -> ZoneInfo:
+    """The user's zone as a ZoneInfo; a fixed UTC offset is accepted as UTC only."""
+    if isinstance(tz, ZoneInfo):
+        return tz
+    if isinstance(tz, str):
+        try:
+            return ZoneInfo(tz.strip() or "UTC")
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {tz!r}; use an IANA name such as Europe/Paris"
+            ) from None
+    if tz is UTC:
+        return ZoneInfo("UTC")
+    return cast(ZoneInfo, tz)
+
+
+def check_draft(text: str) -> None:
+    """Refuse what the coach cannot read well, with a message for the user."""
+    if not isinstance(text, str):
+        raise DraftError("The draft must be text.")
+    if not text.strip():
+        raise DraftError("The draft is empty: paste or type the reply you want coached.")
+    if len(text) > MAX_DRAFT_CHARS:
+        raise DraftError(
+            f"The draft is {len(text):,} characters; the coach reads at most "
+            f"{MAX_DRAFT_CHARS:,}. Coach it in parts."
+        )
+
+
+def _settle(hits: list[Hit]) -> list[Hit]:
+    """One flag per overlap of the same code; no `no_next_step` on top of a `hard_no`."""
+    codes = {h.rule.code for h in hits}
+    kept: list[Hit] = []
+    for hit in hits:
+        if hit.rule.code == "no_next_step" and "hard_no" in codes:
+            continue
+        if any(k.rule.code == hit.rule.code and k.start < hit.end and hit.start < k.end
+               for k in kept):
+            continue
+        kept.append(hit)
+    return kept
+
+
+def _analyse(text: str, now: datetime, zone: ZoneInfo) -> tuple[Draft, list[Hit]]:
+    masked = mask(text)
+    found = find_promises(masked, now=now, tz=zone)
+    draft = Draft.of(text, masked, found)
+    return draft, _settle(run_rules(ALL_RULES, draft))
+
+
+def _suggestion(hit: Hit, promises: Sequence[FoundPromise]) -> str:
+    if hit.rule.code == "vague_commitment":
+        for found in promises:
+            if found.vague and found.suggestion and found.vague_start == hit.start:
+                return found.suggestion
+    return hit.rule.suggestion
+
+
+def _rewrite(draft: Draft, hits: list[Hit], now: datetime, zone: ZoneInfo) -> str | None:
+    """Rewrite, then coach the rewrite; fix again while a must-fix flag remains."""
+    rewrite = rewrite_draft(draft, hits)
+    for _ in range(_REWRITE_PASSES - 1):
+        if rewrite is None:
+            break
+        again, again_hits = _analyse(rewrite, now, zone)
+        remaining = [h for h in again_hits if h.rule.code in MUST_FIX]
+        if not remaining:
+            break
+        better = rewrite_draft(again, remaining)
+        if better is None:
+            break
+        rewrite = better
+    return rewrite
+
+
+def coach_draft(
+    text: str,
+    *,
+    now: datetime | None = None,
+    tz: str | tzinfo = "UTC",
+    id: Any = None,
+) -> CoachResult:
+    """Coach one draft reply: flags, promises and a rules rewrite (None if nothing to fix)."""
+    check_draft(text)
+    zone = resolve_zone(tz)
+    if now is None:
+        now = datetime.now(zone)
+    elif now.tzinfo is None:
+        now = now.replace(tzinfo=zone)
+    else:
+        now = now.astimezone(zone)
+    draft, hits = _analyse(text, now, zone)
+    flags = tuple(
+        Flag(
+            code=h.rule.code,
+            start=h.start,
+            end=h.end,
+            quote=text[h.start : h.end],
+            message=h.rule.message,
+            suggestion=_suggestion(h, draft.promises),
+        )
+        for h in hits
+    )
+    promises = tuple(
+        Promise(text=text[p.start : p.end].strip(), due=p.due, vague=p.vague, start=p.start,
+                end=p.end)
+        for p in sorted(draft.promises, key=lambda p: p.start)
+    )
+    rewrite = _rewrite(draft, hits, now, zone) if hits else None
+    return CoachResult(text=text, flags=flags, promises=promises, rewrite=rewrite,
+                       rewrite_source="rules", id=id)

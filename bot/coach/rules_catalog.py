@@ -1,0 +1,155 @@
+"""Every rule the coach runs, in one list: the pattern rules and the detector rules.
+
+The detector rules are entries like the others (message, suggestion, fix,
+examples); only their matching is code, because "a refusal with nothing
+after it" or "I understand with no reflection" is not a regular expression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.coach import rules_absolute, rules_blame, rules_defensive, rules_false_hope
+from bot.coach.empathy import empty_empathy
+from bot.coach.nextstep import missing_next_step
+from bot.coach.refusals import hard_refusals
+from bot.coach.rules import Draft, Fix, Rule, rule
+from bot.coach.shouting import caps_and_bangs
+
+
+def _vague_spans(draft: Draft) -> Iterator[tuple[int, int]]:
+    for found in draft.promises:
+        if found.vague:
+            if found.vague_start is not None and found.vague_end is not None:
+                yield found.vague_start, found.vague_end
+            else:
+                yield found.start, found.end
+
+
+VAGUE_COMMITMENT = rule(
+    "vague_commitment",
+    "vague_commitment",
+    message=("A promise with no concrete time: the customer will hear their own deadline "
+             "(\"right back\" is heard as ten minutes) and judge you by it (principle 2)."),
+    suggestion="Name a time the customer can check: \"within the hour\", \"by 3 pm today\".",
+    detector=_vague_spans,
+    fix=Fix.PROMISE,
+    fails=(
+        "I'll get back to you shortly with an update.",
+        "We'll look into it and be in touch.",
+        "Expect a reply from our team ASAP.",
+    ),
+    passes=(
+        "I'll call you back within the hour.",
+        "I'll send the revised invoice by end of day Thursday.",
+        "Your order shipped this morning; tracking is in your inbox.",
+    ),
+)
+
+HARD_NO = rule(
+    "hard_no",
+    "hard_no",
+    message=("A flat \"no\" with nothing after it alienates the customer. Keep the refusal, "
+             "but give the reason, offer alternatives and end with a choice (principle 1)."),
+    suggestion=("Add the reason and what you can do: \"What we can do is [option A] or "
+                "[option B]. Which would you prefer?\""),
+    detector=hard_refusals,
+    fix=Fix.SOFTEN,
+    fails=(
+        "Sorry, we can't extend the deadline.",
+        "Refunds aren't possible after 30 days.",
+        "I'm afraid we're fully booked that week.",
+        "That's against our policy.",
+        "We won't be able to match that price.",
+        "Unfortunately the blue model is no longer available.",
+    ),
+    passes=(
+        "We can't extend the deadline, but we can split the delivery. Would that work?",
+        "Refunds aren't possible after 30 days, though I can offer store credit.",
+        "We're fully booked that week; the earliest slot is Monday at 9am.",
+        "I can't remember the last time we had this fault, so I've escalated it.",
+        "If you can't make the call, just reply here.",
+        "The replacement has shipped and will arrive Friday.",
+    ),
+)
+
+EMPTY_EMPATHY = rule(
+    "empty_empathy",
+    "empty_empathy",
+    message=("\"I understand\" on its own does not make anyone feel heard; reflect back what "
+             "they said and check it (principle 4)."),
+    suggestion=("Reflect their words: \"So what I'm hearing is [what they said]. "
+                "Is that right?\""),
+    detector=empty_empathy,
+    fix=Fix.REFLECT,
+    fails=(
+        "I understand your frustration.",
+        "I hear you. We'll get it sorted.",
+        "I totally get it, but the order has shipped.",
+        "Sorry, I understand.",
+    ),
+    passes=(
+        "I understand that the second replacement also arrived cracked, and that's not okay.",
+        "I understand your frustration with waiting three weeks for the refund.",
+        "If I understand correctly, the charge appeared twice?",
+        "I understand the parts arrive on Friday, so I've booked the engineer for Monday.",
+    ),
+)
+
+SHOUTING = rule(
+    "shouting",
+    "shouting",
+    message=("ALL CAPS and \"!!!\" read as shouting and show lost composure (principle 5)."),
+    suggestion="Use normal case and one full stop; let the words carry the weight.",
+    detector=caps_and_bangs,
+    fix=Fix.LOWER,
+    fails=(
+        "Please DO NOT reply to this email.",
+        "Your order has shipped!!!",
+        "WE ARE DOING OUR BEST.",
+        "You must NEVER share your password.",
+    ),
+    passes=(
+        "Your order has shipped!",
+        "The PDF is attached; the ETA is 3pm EST.",
+        "I've sent the FAQ link and the SKU list.",
+        "Our NASA and IBM clients use the same plan.",
+    ),
+)
+
+NO_NEXT_STEP = rule(
+    "no_next_step",
+    "no_next_step",
+    message=("This acknowledges a problem but leaves the customer with no next step; people "
+             "hate to feel powerless (principle 5: propose a plan, ask what remedy they want)."),
+    suggestion=("Say what happens next and when, or ask: \"Would you prefer a replacement or "
+                "a refund?\""),
+    detector=missing_next_step,
+    fix=Fix.NEXT_STEP,
+    fails=(
+        "Sorry for the trouble with your order.",
+        "Unfortunately the parcel was damaged in transit.",
+        "Thanks for letting us know about the typo. Apologies for that.",
+    ),
+    passes=(
+        "Sorry for the trouble; I've sent a replacement and it arrives Friday.",
+        "Unfortunately the parcel was damaged. Would you prefer a refund or a replacement?",
+        "Thanks for letting us know. Please reply with a photo of the label.",
+    ),
+)
+
+DETECTOR_RULES: tuple[Rule, ...] = (
+    VAGUE_COMMITMENT,
+    HARD_NO,
+    EMPTY_EMPATHY,
+    SHOUTING,
+    NO_NEXT_STEP,
+)
+PATTERN_RULES: tuple[Rule, ...] = (
+    *rules_blame.RULES,
+    *rules_defensive.RULES,
+    *rules_absolute.RULES,
+    *rules_false_hope.RULES,
+)
+ALL_RULES: tuple[Rule, ...] = (*PATTERN_RULES, *DETECTOR_RULES)
+BY_NAME: dict[str, Rule] = {entry.name: entry for entry in ALL_RULES}

@@ -1,0 +1,1 @@
+"""The weekly digest of open promises: its text and its week."""

@@ -1,0 +1,124 @@
+"""The one aiohttp application: Slack, Teams and the health check on a single port.
+
+`create_app` is the factory the command line and the tests share, so the
+end-to-end tests run exactly what `python app.py serve` runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+
+from bot.config import Settings
+from bot.service import Actor, Service, ServiceError, build_service
+from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, SlackSurface, build_slack
+
+log = logging.getLogger("toughclient.server")
+
+SERVICE = web.AppKey("service", Service)
+SETTINGS = web.AppKey("settings", Settings)
+SLACK = web.AppKey("slack", SlackSurface)
+STATUS = web.AppKey("status", dict[str, str])
+HEALTH_ACTOR = Actor(platform="cli", tenant_id="healthz", user_id="healthz")
+HEALTH_TIMEOUT = 5.0
+
+
+async def healthz(request: web.Request) -> web.Response:
+    """Up only when the database answers; load balancers stop sending traffic otherwise."""
+    service = request.app[SERVICE]
+    status: dict[str, str] = request.app[STATUS]
+    body: dict[str, object] = {**status}
+    try:
+        await asyncio.wait_for(
+            asyncio.to_thread(service.get_settings, HEALTH_ACTOR), HEALTH_TIMEOUT
+        )
+    except (ServiceError, TimeoutError, OSError) as error:
+        log.warning("health check: database unreachable: %s", error)
+        return web.json_response({**body, "ok": False, "database": "unreachable"}, status=503)
+    except Exception as error:  # the schema may be missing; still "not healthy", not a crash
+        log.warning("health check failed: %r", error)
+        return web.json_response({**body, "ok": False, "database": "error"}, status=503)
+    return web.json_response({**body, "ok": True, "database": "ok"})
+
+
+def slack_off(surface: SlackSurface) -> web.Response:
+    reason = surface.status
+    if surface.mode == "socket":
+        reason = "Slack runs in Socket Mode here; events arrive over the socket, not this URL."
+    return web.json_response(
+        {"ok": False, "error": "slack_unavailable", "reason": reason}, status=503
+    )
+
+
+async def slack_events(request: web.Request) -> web.Response:
+    surface = request.app[SLACK]
+    if surface.app is None or surface.mode == "socket":
+        return slack_off(surface)
+    response = await surface.app.async_dispatch(await to_bolt_request(request))
+    return await to_aiohttp_response(response)
+
+
+async def slack_oauth(request: web.Request) -> web.Response:
+    """The install page and the redirect back from Slack, both handled by Bolt's OAuth flow."""
+    surface = request.app[SLACK]
+    flow = surface.app.oauth_flow if surface.app else None
+    if flow is None:
+        return slack_off(surface)
+    bolt_request = await to_bolt_request(request)
+    if request.path == INSTALL_PATH:
+        response = await flow.handle_installation(bolt_request)
+    else:
+        response = await flow.handle_callback(bolt_request)
+    return await to_aiohttp_response(response)
+
+
+def add_teams(app: web.Application, settings: Settings, service: Service) -> str:
+    try:
+        from bot.teams.routes import add_teams_routes
+    except ImportError as error:
+        return f"Teams is off: the Teams adapter could not be loaded ({error})."
+    return add_teams_routes(app, settings=settings, service=service)
+
+
+async def lifecycle(app: web.Application) -> AsyncIterator[None]:
+    """Migrate, connect Socket Mode, log what is on and off; undo it all on shutdown."""
+    settings, service, surface = app[SETTINGS], app[SERVICE], app[SLACK]
+    if settings.migrate_on_start:
+        try:
+            await asyncio.to_thread(service.migrate)
+        except ServiceError as error:
+            log.error("database migration failed: %s", error)
+    socket: AsyncSocketModeHandler | None = None
+    if surface.app is not None and surface.mode == "socket":
+        socket = AsyncSocketModeHandler(surface.app, surface.app_token)
+        await socket.connect_async()
+    for line in app[STATUS].values():
+        log.info("%s", line)
+    yield
+    if socket is not None:
+        await socket.close_async()
+
+
+def create_app(settings: Settings, *, service: Service | None = None) -> web.Application:
+    """The whole server. A service passed in stays open (the caller owns it); ours is closed."""
+    owned = service is None
+    service = service or build_service(settings)
+    app = web.Application()
+    surface = build_slack(settings, service)
+    app[SETTINGS], app[SERVICE], app[SLACK] = settings, service, surface
+    app.router.add_get("/healthz", healthz)
+    app.router.add_post("/slack/events", slack_events)
+    if surface.mode == "oauth":
+        app.router.add_get(INSTALL_PATH, slack_oauth)
+        app.router.add_get(REDIRECT_PATH, slack_oauth)
+    teams = add_teams(app, settings, service)
+    app[STATUS] = {"slack": surface.status, "teams": teams}
+    app.cleanup_ctx.append(lifecycle)
+    if owned:
+        app.on_cleanup.append(lambda _app: asyncio.to_thread(service.close))
+    return app

@@ -1,0 +1,38 @@
+"""The service layer: the contract between the chat adapters and the core.
+
+See docs/service-api.md. Adapters import only from here.
+"""
+
+from bot.service.errors import InvalidInput, NotFound, ServiceError, StorageUnavailable
+from bot.service.service import Service, build_service
+from bot.service.views import (
+    Actor,
+    CoachOutcome,
+    CustomerHistory,
+    DigestData,
+    ExportData,
+    ForgetReport,
+    IncidentView,
+    PromiseView,
+    PurgeReport,
+    UserSettingsView,
+)
+
+__all__ = [
+    "Actor",
+    "CoachOutcome",
+    "CustomerHistory",
+    "DigestData",
+    "ExportData",
+    "ForgetReport",
+    "IncidentView",
+    "InvalidInput",
+    "NotFound",
+    "PromiseView",
+    "PurgeReport",
+    "Service",
+    "ServiceError",
+    "StorageUnavailable",
+    "UserSettingsView",
+    "build_service",
+]

@@ -1,0 +1,128 @@
+"""Builds the Bolt app for whichever way Slack is connected, or says why it is off.
+
+Three ways in: one workspace (bot token + signing secret, HTTP), many
+workspaces (OAuth client id/secret, installations in our database), or
+Socket Mode (app-level token, no public URL). Every Web API client gets
+`SLACK_API_URL` and retries rate limits as Slack's Retry-After says.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from typing import Literal
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
+from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.config import Settings
+from bot.service import Service
+from bot.slack.deps import Deps
+from bot.slack.errors import handle_error
+from bot.slack.installations import ThreadedInstallationStore, ThreadedOAuthStateStore
+from bot.slack.listeners import register_listeners
+from bot.slack.middleware import attach_deps
+
+Mode = Literal["off", "single", "oauth", "socket"]
+DEFAULT_API_URL = "https://slack.com/api/"
+INSTALL_PATH = "/slack/install"
+REDIRECT_PATH = "/slack/oauth_redirect"
+RATE_LIMIT_RETRIES = 3
+
+OFF_REASON = (
+    "Slack is off: no Slack settings. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for one "
+    "workspace, SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET for OAuth, "
+    "or SLACK_APP_TOKEN and SLACK_BOT_TOKEN for Socket Mode."
+)
+
+
+@dataclass(frozen=True)
+class SlackSurface:
+    """The Bolt app (None when off), how it is connected, and one line for the startup log."""
+
+    app: AsyncApp | None
+    mode: Mode
+    status: str
+    app_token: str = ""
+
+
+def api_url(settings: Settings) -> str:
+    url = settings.slack_api_url or DEFAULT_API_URL
+    return url if url.endswith("/") else url + "/"
+
+
+def web_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
+    return AsyncWebClient(
+        token=token or None,
+        base_url=api_url(settings),
+        retry_handlers=[
+            AsyncConnectionErrorRetryHandler(),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+        ],
+    )
+
+
+def choose_mode(settings: Settings) -> tuple[Mode, str]:
+    """The connection mode, or "off" with the reason in words a person can act on."""
+    if settings.slack_app_token:
+        if not settings.slack_bot_token:
+            return "off", "Slack is off: SLACK_APP_TOKEN (Socket Mode) also needs SLACK_BOT_TOKEN."
+        return "socket", "Slack: Socket Mode (no public URL needed)"
+    if settings.slack_oauth_enabled:
+        if not settings.slack_signing_secret:
+            return "off", "Slack is off: OAuth needs SLACK_SIGNING_SECRET as well."
+        return "oauth", f"Slack: OAuth for many workspaces, install at {INSTALL_PATH}"
+    if settings.slack_bot_token or settings.slack_signing_secret:
+        missing = "SLACK_SIGNING_SECRET" if settings.slack_bot_token else "SLACK_BOT_TOKEN"
+        if not (settings.slack_bot_token and settings.slack_signing_secret):
+            return "off", f"Slack is off: {missing} is not set."
+        return "single", "Slack: one workspace over HTTP at POST /slack/events"
+    return "off", OFF_REASON
+
+
+def oauth_flow(settings: Settings, service: Service) -> AsyncOAuthFlow:
+    oauth = AsyncOAuthSettings(
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret,
+        scopes=list(settings.slack_scopes),
+        installation_store=ThreadedInstallationStore(
+            service.slack_installation_store(settings.slack_client_id)
+        ),
+        state_store=ThreadedOAuthStateStore(service.slack_oauth_state_store()),
+        install_path=INSTALL_PATH,
+        redirect_uri_path=REDIRECT_PATH,
+    )
+    return AsyncOAuthFlow(client=web_client(settings), settings=oauth)
+
+
+def build_slack(
+    settings: Settings, service: Service, *, logger: logging.Logger | None = None
+) -> SlackSurface:
+    mode, status = choose_mode(settings)
+    if mode == "off":
+        return SlackSurface(None, mode, status)
+    log = logger or logging.getLogger("toughclient.slack")
+    if mode == "oauth":
+        app = AsyncApp(
+            logger=log,
+            signing_secret=settings.slack_signing_secret,
+            client=web_client(settings),
+            oauth_flow=oauth_flow(settings, service),
+        )
+    else:
+        app = AsyncApp(
+            logger=log,
+            signing_secret=settings.slack_signing_secret,
+            client=web_client(settings, settings.slack_bot_token),
+            request_verification_enabled=mode != "socket" or bool(settings.slack_signing_secret),
+        )
+    app.use(attach_deps(Deps(settings=settings, service=service)))
+    app.error(handle_error)
+    register_listeners(app)
+    return SlackSurface(app, mode, status, settings.slack_app_token if mode == "socket" else "")

@@ -1,0 +1,156 @@
+"""Buttons under a coached draft: use the rewrite, track a promise, log an incident."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.context.respond.async_respond import AsyncRespond
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack import ids
+from bot.slack.deps import actor_of, deps_of
+from bot.slack.listeners.actions.container import channel_of, container_key, container_type
+from bot.slack.safety import reported
+from bot.slack.text import escape
+from bot.slack.views.coaching import rewrite_message
+from bot.slack.views.common import mrkdwn_sections, when
+from bot.slack.views.edit import mark_done, rewrite_from_blocks, view_for_update
+from bot.slack.views.log_modal import LogPrefill, log_incident_modal
+from bot.slack.views.modals import metadata, modal, read_metadata
+from bot.slack.views.promises import promise_tracked_message
+
+TRACK_ACTION = re.compile(rf"^{ids.TRACK_PROMISE}_\d+$")
+
+
+def json_value(action: dict[str, Any]) -> dict[str, Any]:
+    try:
+        data = json.loads(action.get("value") or "{}")
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def parse_due(raw: object) -> datetime | None:
+    if not isinstance(raw, str) or not raw:
+        return None
+    try:
+        return datetime.fromisoformat(raw)
+    except ValueError:
+        return None
+
+
+def shown_blocks(body: dict[str, Any]) -> list[dict[str, Any]]:
+    holder = body.get("view") if container_type(body) == "modal" else body.get("message")
+    blocks = (holder or {}).get("blocks")
+    return blocks if isinstance(blocks, list) else []
+
+
+async def use_rewrite(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    context: AsyncBoltContext,
+    client: AsyncWebClient,
+    respond: AsyncRespond,
+) -> None:
+    """Show the rewrite on its own, so copying it copies only the reply."""
+    await ack()
+    rewrite = action.get("value") or rewrite_from_blocks(shown_blocks(body))
+    if not rewrite:
+        rewrite = "The rewrite is no longer available; coach the draft again to get it."
+    message = rewrite_message(rewrite)
+    where = container_type(body)
+    channel = channel_of(body)
+    if where == "modal":
+        view = modal("Your reply", mrkdwn_sections(escape(rewrite), block_id="copy"))
+        await client.views_push(trigger_id=body["trigger_id"], view=view)
+    elif where == "message" and channel and channel.startswith("D"):
+        await client.chat_postMessage(channel=channel, **message.as_kwargs())
+    else:
+        await respond(response_type="ephemeral", replace_original=False, **message.as_kwargs())
+
+
+async def track_promise(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    context: AsyncBoltContext,
+    client: AsyncWebClient,
+    respond: AsyncRespond,
+) -> None:
+    await ack()
+    deps, actor = deps_of(context), actor_of(context)
+    data = json_value(action)
+    text = str(data.get("t") or "").strip()
+    if not text:
+        await respond(
+            response_type="ephemeral", replace_original=False, text="That promise is empty."
+        )
+        return
+    customer = read_metadata((body.get("view") or {}).get("private_metadata")).get("customer")
+    promise = await deps.run(
+        deps.service.track_promise,
+        actor,
+        text=text,
+        due=parse_due(data.get("d")),
+        customer=customer,
+        delivery_key=f"slack:track:{container_key(body)}:{data.get('i', action['action_id'])}",
+    )
+    settings = await deps.run(deps.service.get_settings, actor)
+    done = f"📌 Tracking: {promise.text} (due {when(promise.due, settings.tz)})"
+    where = container_type(body)
+    if where == "modal":
+        view = body["view"]
+        blocks = mark_done(view.get("blocks") or [], action["action_id"], done)
+        await client.views_update(
+            view_id=view["id"], hash=view.get("hash"), view=view_for_update(view, blocks)
+        )
+    elif where == "message":
+        message = body["message"]
+        blocks = mark_done(message.get("blocks") or [], action["action_id"], done)
+        await client.chat_update(
+            channel=channel_of(body) or "",
+            ts=message["ts"],
+            text=message.get("text") or done,
+            blocks=blocks,
+        )
+    else:
+        tracked = promise_tracked_message(promise, settings.tz)
+        await respond(response_type="ephemeral", replace_original=False, **tracked.as_kwargs())
+
+
+async def open_log_modal(
+    ack: AsyncAck,
+    body: dict[str, Any],
+    action: dict[str, Any],
+    context: AsyncBoltContext,
+    client: AsyncWebClient,
+) -> None:
+    """The incident form, prefilled with what the coached draft promised."""
+    await ack()
+    data = json_value(action)
+    origin = read_metadata((body.get("view") or {}).get("private_metadata"))
+    prefill = LogPrefill(
+        customer=str(origin.get("customer") or ""),
+        what_happened=str(origin.get("message") or ""),
+        what_agreed=str(data.get("agreed") or ""),
+        due=parse_due(data.get("due")),
+    )
+    meta = metadata({"channel": channel_of(body), "response_url": body.get("response_url")})
+    view = log_incident_modal(prefill, private_metadata=meta)
+    if container_type(body) == "modal":
+        await client.views_push(trigger_id=body["trigger_id"], view=view)
+    else:
+        await client.views_open(trigger_id=body["trigger_id"], view=view)
+
+
+def register(app: AsyncApp) -> None:
+    app.action(ids.USE_REWRITE)(reported(use_rewrite))
+    app.action(TRACK_ACTION)(reported(track_promise))
+    app.action(ids.OPEN_LOG_MODAL)(reported(open_log_modal))

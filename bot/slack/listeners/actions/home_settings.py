@@ -1,0 +1,85 @@
+"""App Home settings: time zone, digest day and hour, digest on or off; refresh."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+from zoneinfo import available_timezones
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.ack.async_ack import AsyncAck
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack import ids
+from bot.slack.deps import actor_of, deps_of
+from bot.slack.home import publish_home
+from bot.slack.safety import reported
+from bot.slack.views.home import tz_option
+
+MAX_OPTIONS = 100
+
+
+@lru_cache(maxsize=1)
+def zone_names() -> tuple[str, ...]:
+    return tuple(sorted(z for z in available_timezones() if "/" in z or z == "UTC"))
+
+
+def matching_zones(query: str) -> list[str]:
+    """Zones whose name contains every typed word: "new york" finds America/New_York."""
+    words = query.lower().replace("_", " ").split()
+    names = [z for z in zone_names() if all(w in z.lower().replace("_", " ") for w in words)]
+    return names[:MAX_OPTIONS]
+
+
+def selected_value(action: dict[str, Any]) -> str:
+    option = action.get("selected_option") or {}
+    return str(option.get("value") or action.get("value") or "")
+
+
+async def save_setting(
+    body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+) -> None:
+    deps, actor = deps_of(context), actor_of(context)
+    value = selected_value(action)
+    changes: dict[str, Any] = {}
+    match action["action_id"]:
+        case ids.SETTINGS_TZ:
+            changes["tz"] = value
+        case ids.SETTINGS_DIGEST_DAY:
+            changes["digest_day"] = int(value)
+        case ids.SETTINGS_DIGEST_HOUR:
+            changes["digest_hour"] = int(value)
+        case ids.SETTINGS_DIGEST_ENABLED:
+            changes["digest_enabled"] = value == "on"
+    await deps.run(deps.service.update_settings, actor, **changes)
+    await publish_home(deps, actor, client)
+
+
+def register(app: AsyncApp) -> None:
+    async def on_setting(
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        context: AsyncBoltContext,
+        client: AsyncWebClient,
+    ) -> None:
+        await ack()
+        await save_setting(body, action, context, client)
+
+    async def on_refresh(ack: AsyncAck, context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        await ack()
+        await publish_home(deps_of(context), actor_of(context), client)
+
+    async def tz_options(ack: AsyncAck, payload: dict[str, Any]) -> None:
+        await ack(options=[tz_option(z) for z in matching_zones(str(payload.get("value") or ""))])
+
+    for action_id in (
+        ids.SETTINGS_TZ,
+        ids.SETTINGS_DIGEST_DAY,
+        ids.SETTINGS_DIGEST_HOUR,
+        ids.SETTINGS_DIGEST_ENABLED,
+    ):
+        app.action(action_id)(reported(on_setting))
+    app.action(ids.HOME_REFRESH)(reported(on_refresh))
+    app.options(ids.SETTINGS_TZ)(tz_options)

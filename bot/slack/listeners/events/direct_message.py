@@ -1,0 +1,47 @@
+"""A DM to the bot is a draft: coach it before it is sent to the customer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.slack.deliveries import first_delivery
+from bot.slack.deps import actor_of, deps_of
+from bot.slack.safety import reported
+from bot.slack.text import unescape
+from bot.slack.user_settings import user_settings
+from bot.slack.views.coaching import coaching_message
+
+
+def is_person_writing(event: dict[str, Any]) -> bool:
+    """Only a person's new message in the bot's DM: no edits, deletes, joins or bots."""
+    return (
+        event.get("channel_type") == "im"
+        and not event.get("subtype")
+        and not event.get("bot_id")
+        and bool(event.get("user"))
+        and bool(str(event.get("text") or "").strip())
+    )
+
+
+async def on_message(
+    event: dict[str, Any], body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+) -> None:
+    if not is_person_writing(event):
+        return
+    deps, actor = deps_of(context), actor_of(context)
+    event_id = body.get("event_id") or f"{event.get('channel')}:{event.get('ts')}"
+    if not await first_delivery(deps, actor, "event", event_id):
+        return
+    await user_settings(deps, actor, client)
+    draft = unescape(str(event["text"]))
+    outcome = await deps.run(deps.service.coach, actor, draft, delivery_key=f"slack:dm:{event_id}")
+    message = coaching_message(outcome.result, outcome.tz)
+    await client.chat_postMessage(channel=event["channel"], **message.as_kwargs())
+
+
+def register(app: AsyncApp) -> None:
+    app.event("message")(reported(on_message))

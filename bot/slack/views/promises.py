@@ -1,0 +1,62 @@
+"""Open promises with buttons to mark them kept or cancel them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from slack_sdk.models.blocks import ActionsBlock, Block
+
+from bot.service import PromiseView
+from bot.slack import ids
+from bot.slack.text import escape, trim_escaped
+from bot.slack.views.common import SlackMessage, button, note, section, when
+
+MAX_LISTED = 20
+
+
+def promise_text(promise: PromiseView, tz: str, now: datetime) -> str:
+    late = ":alarm_clock: *overdue* · " if promise.overdue(now) else ""
+    customer = f" · {trim_escaped(promise.customer, 100)}" if promise.customer else ""
+    return (
+        f"{late}{trim_escaped(promise.text, 1500)}\n_due {escape(when(promise.due, tz))}_{customer}"
+    )
+
+
+def promise_blocks(promises: Sequence[PromiseView], tz: str, now: datetime) -> list[Block]:
+    """Two blocks per promise (text, then kept / cancel), at most MAX_LISTED promises."""
+    blocks: list[Block] = []
+    for promise in promises[:MAX_LISTED]:
+        blocks.append(section(promise_text(promise, tz, now)))
+        value = str(promise.id)
+        blocks.append(
+            ActionsBlock(
+                block_id=f"promise_{promise.id}",
+                elements=[
+                    button("Kept", ids.PROMISE_KEPT, value, style="primary"),
+                    button("Cancel", ids.PROMISE_CANCEL, value),
+                ],
+            )
+        )
+    if len(promises) > MAX_LISTED:
+        blocks.append(note(f"{len(promises) - MAX_LISTED} more open promise(s) not shown."))
+    return blocks
+
+
+def promises_message(
+    promises: Sequence[PromiseView], tz: str, now: datetime, *, notice: str = ""
+) -> SlackMessage:
+    head: list[Block] = [note(notice)] if notice else []
+    if not promises:
+        text = "No open promises. Nice work keeping your word."
+        return SlackMessage(text=text, blocks=[*head, section(escape(text))])
+    overdue = sum(1 for p in promises if p.overdue(now))
+    title = f"*Your open promises* ({len(promises)}, {overdue} overdue)"
+    blocks = [*head, section(title), *promise_blocks(promises, tz, now)]
+    return SlackMessage(text=f"You have {len(promises)} open promise(s).", blocks=blocks)
+
+
+def promise_tracked_message(promise: PromiseView, tz: str) -> SlackMessage:
+    due = escape(when(promise.due, tz))
+    text = f":pushpin: Tracking: {trim_escaped(promise.text, 1500)}\n_due {due}_"
+    return SlackMessage(text=f"Tracking: {promise.text}", blocks=[section(text)])

@@ -1,0 +1,56 @@
+"""Inserts that settle races in the database rather than in Python.
+
+`INSERT .. ON CONFLICT` lets two replicas handling the same delivery (or two
+threads in one) both succeed: one row is written and both read it back. A
+check-then-insert would let both pass the check.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Insert
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import DeclarativeBase, Session
+
+
+def _insert(session: Session, model: type[DeclarativeBase]) -> Any:
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(model)
+    if dialect == "sqlite":
+        return sqlite.insert(model)
+    raise RuntimeError(f"toughclient supports SQLite and PostgreSQL, not {dialect}")
+
+
+def insert_unless_exists(
+    session: Session,
+    model: type[DeclarativeBase],
+    values: dict[str, Any],
+    unique_columns: tuple[str, ...],
+) -> int | None:
+    """Insert a row and return its id, or None when a row with the same unique key exists."""
+    statement = (
+        _insert(session, model)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=list(unique_columns))
+        .returning(model.__table__.c.id)
+    )
+    inserted: int | None = session.execute(statement).scalar_one_or_none()
+    return inserted
+
+
+def upsert(
+    session: Session,
+    model: type[DeclarativeBase],
+    values: dict[str, Any],
+    unique_columns: tuple[str, ...],
+    update_columns: tuple[str, ...],
+) -> None:
+    """Insert a row, or update `update_columns` of the row with the same unique key."""
+    statement: Insert = _insert(session, model).values(**values)
+    statement = statement.on_conflict_do_update(  # type: ignore[attr-defined]
+        index_elements=list(unique_columns),
+        set_={name: statement.excluded[name] for name in update_columns},  # type: ignore[attr-defined]
+    )
+    session.execute(statement)

@@ -1,0 +1,315 @@
+"""What the bot answers to a typed command or a card button, through the service layer.
+
+These functions know the service and the cards but no botbuilder type, so
+the handler stays a thin translation of activities. An `Answer` says whether
+it replaces the card the user clicked (forms, promise lists) or is new.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any, TypeVar
+
+from bot.commands import Command, parse_command, split_customer
+from bot.service import Actor, Service, ServiceError
+from bot.teams.cards import help as help_cards
+from bot.teams.cards.coaching import REFUSAL_CODES, coaching_card
+from bot.teams.cards.common import CardMessage, zone
+from bot.teams.cards.digest import digest_card
+from bot.teams.cards.incidents import (
+    FORM_FIELDS as INCIDENT_FORM_FIELDS,
+)
+from bot.teams.cards.incidents import (
+    KINDS,
+    SEVERITIES,
+    customer_history_card,
+    incident_form_card,
+    incident_logged_card,
+    incidents_card,
+)
+from bot.teams.cards.promises import promise_tracked_card, promises_card
+from bot.teams.cards.soften import soften_form_card, softened_card
+from bot.teams.coaching import MESSAGE_DB_BUDGET, DraftRejected, coach_text
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again in a minute."
+
+
+@dataclass(frozen=True)
+class Answer:
+    message: CardMessage
+    replace: bool = False
+
+
+async def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """Run a synchronous service method off the event loop."""
+    return await asyncio.to_thread(fn, *args, **kwargs)
+
+
+async def user_tz(service: Service, actor: Actor) -> str:
+    try:
+        settings = await call(service.get_settings, actor)
+        return str(settings.tz)
+    except ServiceError:
+        return "UTC"
+
+
+async def coach_answer(
+    service: Service, actor: Actor, text: str, *, delivery_key: str | None, title: str,
+    focus: tuple[str, ...] = (),
+) -> Answer:
+    try:
+        result, tz = await coach_text(
+            service, actor, text, delivery_key=delivery_key, budget=MESSAGE_DB_BUDGET
+        )
+    except DraftRejected as err:
+        return Answer(help_cards.error_card(str(err)))
+    return Answer(coaching_card(result, tz=tz, title=title, focus=focus))
+
+
+async def command_answer(
+    service: Service, actor: Actor, text: str, *, delivery_key: str | None
+) -> Answer:
+    """A typed line in chat: a draft to coach or one of the shared commands."""
+    command = parse_command(text)
+    try:
+        return await _run_command(service, actor, command, delivery_key=delivery_key)
+    except ServiceError as err:
+        return Answer(help_cards.error_card(str(err)))
+
+
+async def _run_command(
+    service: Service, actor: Actor, command: Command, *, delivery_key: str | None
+) -> Answer:
+    name, rest = command.name, command.text
+    if name == "check":
+        if not rest:
+            return Answer(help_cards.error_card("Add the draft after “check”.", with_usage=True))
+        return await coach_answer(
+            service, actor, rest, delivery_key=delivery_key, title="Coaching for your draft"
+        )
+    if name == "no":
+        if not rest:
+            return Answer(soften_form_card())
+        return await coach_answer(
+            service, actor, rest, delivery_key=delivery_key, title="Softening your no",
+            focus=REFUSAL_CODES,
+        )
+    if name == "log":
+        return await _log_from_text(service, actor, rest, delivery_key=delivery_key)
+    if name == "incidents":
+        return await _incidents(service, actor, rest.strip() or None)
+    if name == "promises":
+        return await promises_answer(service, actor)
+    if name == "digest":
+        return await _digest(service, actor)
+    if name == "unknown":
+        return Answer(help_cards.unknown_command_card(command.typed, command.suggestion))
+    return Answer(help_cards.help_card())
+
+
+async def _log_from_text(
+    service: Service, actor: Actor, text: str, *, delivery_key: str | None
+) -> Answer:
+    customer, what_happened = split_customer(text)
+    if not (customer and what_happened):
+        return Answer(incident_form_card(values={"customer": customer}))
+    incident = await call(
+        service.log_incident, actor, customer=customer, what_happened=what_happened,
+        delivery_key=delivery_key,
+    )
+    return Answer(incident_logged_card(incident, tz=await user_tz(service, actor)))
+
+
+async def _incidents(service: Service, actor: Actor, customer: str | None) -> Answer:
+    tz = await user_tz(service, actor)
+    if customer:
+        history = await call(service.customer_history, actor, customer)
+        return Answer(customer_history_card(history, tz=tz))
+    incidents = await call(service.list_incidents, actor)
+    return Answer(incidents_card(incidents, tz=tz))
+
+
+async def promises_answer(
+    service: Service, actor: Actor, *, note: str | None = None, replace: bool = False
+) -> Answer:
+    now = datetime.now(zone("UTC"))
+    promises = await call(service.open_promises, actor, now=now)
+    tz = await user_tz(service, actor)
+    return Answer(promises_card(promises, tz=tz, now=now, note=note), replace=replace)
+
+
+async def _digest(service: Service, actor: Actor) -> Answer:
+    from bot.digest.render import digest_text
+
+    data = await call(service.digest_for, actor)
+    return Answer(digest_card(data, text=digest_text(data), preview=True))
+
+
+# --- card buttons -------------------------------------------------------------------------
+
+
+def _text(value: dict[str, Any], key: str) -> str:
+    raw = value.get(key)
+    return raw.strip() if isinstance(raw, str) else ""
+
+
+async def card_action_answer(
+    service: Service, actor: Actor, value: dict[str, Any], *, delivery_key: str | None
+) -> Answer:
+    """An Action.Submit from one of our cards; `value["action"]` says which."""
+    action = _text(value, "action")
+    handler = _CARD_ACTIONS.get(action)
+    if handler is None:
+        return Answer(help_cards.error_card("That button is from an older card; type “help”."))
+    try:
+        return await handler(service, actor, value, delivery_key)
+    except ServiceError as err:
+        failed = _FORM_ON_ERROR.get(action)
+        if failed is not None:
+            return Answer(failed(value, str(err)), replace=True)
+        return Answer(help_cards.error_card(str(err)))
+
+
+async def _track_promise(
+    service: Service, actor: Actor, value: dict[str, Any], key: str | None
+) -> Answer:
+    text = _text(value, "text")
+    if not text:
+        return Answer(help_cards.error_card("That promise has no text to track."))
+    due = _parse_iso(_text(value, "due"))
+    promise = await call(
+        service.track_promise, actor, text=text, due=due,
+        customer=_text(value, "customer") or None, delivery_key=key,
+    )
+    return Answer(promise_tracked_card(promise, tz=await user_tz(service, actor)))
+
+
+async def _close_promise(
+    service: Service, actor: Actor, value: dict[str, Any], key: str | None
+) -> Answer:
+    status = _text(value, "status")
+    try:
+        promise_id = int(value.get("promise_id"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return Answer(help_cards.error_card("That button does not name a promise."))
+    if status not in {"kept", "cancelled", "broken"}:
+        return Answer(help_cards.error_card("That button does not say what to do."))
+    promise = await call(service.close_promise, actor, promise_id, status)
+    verb = {"kept": "Marked kept", "cancelled": "Cancelled", "broken": "Marked broken"}[status]
+    return await promises_answer(service, actor, note=f"{verb}: {promise.text}", replace=True)
+
+
+async def _open_soften_form(
+    service: Service, actor: Actor, value: dict[str, Any], key: str | None
+) -> Answer:
+    return Answer(soften_form_card())
+
+
+def _soften_values(value: dict[str, Any]) -> dict[str, str]:
+    return {k: _text(value, k) for k in ("asked_for", "why_not", "alternatives")}
+
+
+async def _soften(service: Service, actor: Actor, value: dict[str, Any], key: str | None) -> Answer:
+    from bot.coach.soften import soften_refusal
+
+    values = _soften_values(value)
+    if not (values["asked_for"] and values["why_not"]):
+        error = "Tell me what they asked for and why not; alternatives are optional."
+        return Answer(soften_form_card(values=values, error=error), replace=True)
+    alternatives = [line.strip(" -•\t") for line in values["alternatives"].splitlines()]
+    reply = soften_refusal(values["asked_for"], values["why_not"], [a for a in alternatives if a])
+    return Answer(softened_card(reply, asked_for=values["asked_for"]), replace=True)
+
+
+async def _open_log_form(
+    service: Service, actor: Actor, value: dict[str, Any], key: str | None
+) -> Answer:
+    return Answer(incident_form_card(values={"customer": _text(value, "customer")}))
+
+
+def _form_values(value: dict[str, Any]) -> dict[str, str]:
+    return {k: _text(value, k) for k in INCIDENT_FORM_FIELDS}
+
+
+def parse_due(due_date: str, due_time: str, tz: str) -> datetime | None:
+    """Form date + time in the user's zone; a date alone means the end of that working day."""
+    if not due_date and not due_time:
+        return None
+    day = date.fromisoformat(due_date) if due_date else datetime.now(zone(tz)).date()
+    at = time.fromisoformat(due_time) if due_time else time(17, 0)
+    return datetime.combine(day, at, tzinfo=zone(tz))
+
+
+async def _log_incident(
+    service: Service, actor: Actor, value: dict[str, Any], key: str | None
+) -> Answer:
+    values = _form_values(value)
+    if not (values["customer"] and values["what_happened"]):
+        error = "Name the customer and say what happened; the rest is optional."
+        return Answer(incident_form_card(values=values, error=error), replace=True)
+    tz = await user_tz(service, actor)
+    try:
+        due = parse_due(values["due_date"], values["due_time"], tz)
+    except ValueError:
+        error = "That date or time did not read as one; pick it again."
+        return Answer(incident_form_card(values=values, error=error), replace=True)
+    severity = values["severity"] if values["severity"] in dict(SEVERITIES) else "medium"
+    kind = values["kind"] if values["kind"] in dict(KINDS) else "unsure"
+    incident = await call(
+        service.log_incident, actor, customer=values["customer"],
+        what_happened=values["what_happened"], what_agreed=values["what_agreed"], due=due,
+        severity=severity, kind=kind, delivery_key=key,
+    )
+    return Answer(incident_logged_card(incident, tz=tz), replace=True)
+
+
+async def _customer_history(
+    service: Service, actor: Actor, value: dict[str, Any], key: str | None
+) -> Answer:
+    customer = _text(value, "customer")
+    if not customer:
+        return Answer(help_cards.error_card("Which customer? Type “incidents <customer>”."))
+    return await _incidents(service, actor, customer)
+
+
+async def _show_promises(
+    service: Service, actor: Actor, value: dict[str, Any], key: str | None
+) -> Answer:
+    return await promises_answer(service, actor)
+
+
+def _parse_iso(raw: str) -> datetime | None:
+    if not raw:
+        return None
+    try:
+        return datetime.fromisoformat(raw.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+_CARD_ACTIONS = {
+    "track_promise": _track_promise,
+    "close_promise": _close_promise,
+    "open_soften_form": _open_soften_form,
+    "soften": _soften,
+    "open_log_form": _open_log_form,
+    "log_incident": _log_incident,
+    "customer_history": _customer_history,
+    "show_promises": _show_promises,
+}
+
+# Forms whose input must survive a failed save: shown again, filled in, with the error.
+_FORM_ON_ERROR: dict[str, Callable[[dict[str, Any], str], CardMessage]] = {
+    "log_incident": lambda value, error: incident_form_card(
+        values=_form_values(value), error=error
+    ),
+    "soften": lambda value, error: soften_form_card(values=_soften_values(value), error=error),
+}

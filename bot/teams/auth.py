@@ -1,0 +1,86 @@
+"""Bridge our Settings to the configuration object botbuilder reads.
+
+botbuilder's `ConfigurationBotFrameworkAuthentication` looks up upper-case
+attributes (APP_ID, APP_PASSWORD, APP_TYPE, APP_TENANTID) on any object;
+mapping them here keeps environment reading in bot/config.py alone, and lets
+us explain a bad combination in one sentence instead of an SDK traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
+
+from bot.config import Settings
+
+APP_TYPES: dict[str, str] = {
+    "singletenant": "SingleTenant",
+    "multitenant": "MultiTenant",
+    "userassignedmsi": "UserAssignedMSI",
+}
+
+
+class TeamsConfigError(ValueError):
+    """The Microsoft app settings cannot work together; the message says which to fix."""
+
+
+@dataclass(frozen=True)
+class BotFrameworkConfig:
+    """The attribute names botbuilder's configuration factories expect."""
+
+    APP_ID: str
+    APP_PASSWORD: str
+    APP_TYPE: str
+    APP_TENANTID: str
+
+
+def app_type_of(settings: Settings) -> str:
+    """The canonical spelling of MICROSOFT_APP_TYPE (case-insensitive on input)."""
+    raw = (settings.microsoft_app_type or "MultiTenant").strip()
+    canonical = APP_TYPES.get(raw.lower())
+    if canonical is None:
+        choices = ", ".join(APP_TYPES.values())
+        raise TeamsConfigError(f"MICROSOFT_APP_TYPE={raw!r} is not one of {choices}")
+    return canonical
+
+
+def is_local_mode(settings: Settings) -> bool:
+    """No app id: accept unauthenticated requests, as the Emulator and Playground send."""
+    return not settings.microsoft_app_id.strip()
+
+
+def bot_framework_config(settings: Settings) -> BotFrameworkConfig:
+    """Check the combination the chosen app type needs, then map it for the SDK."""
+    app_id = settings.microsoft_app_id.strip()
+    password = settings.microsoft_app_password
+    tenant = settings.microsoft_app_tenant_id.strip()
+    app_type = app_type_of(settings) if app_id else "MultiTenant"
+    if app_type == "SingleTenant" and not (password and tenant):
+        raise TeamsConfigError(
+            "MICROSOFT_APP_TYPE=SingleTenant needs MICROSOFT_APP_PASSWORD and "
+            "MICROSOFT_APP_TENANT_ID"
+        )
+    if app_type == "UserAssignedMSI" and not tenant:
+        raise TeamsConfigError("MICROSOFT_APP_TYPE=UserAssignedMSI needs MICROSOFT_APP_TENANT_ID")
+    if app_type == "MultiTenant" and app_id and not password:
+        raise TeamsConfigError("MICROSOFT_APP_ID is set but MICROSOFT_APP_PASSWORD is empty")
+    return BotFrameworkConfig(
+        APP_ID=app_id, APP_PASSWORD=password, APP_TYPE=app_type, APP_TENANTID=tenant
+    )
+
+
+def build_adapter(settings: Settings) -> CloudAdapter:
+    """A CloudAdapter that authenticates the way the settings say."""
+    config = bot_framework_config(settings)
+    return CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
+
+
+def status_line(settings: Settings) -> str:
+    """One line for the startup log saying how Teams requests are checked."""
+    if is_local_mode(settings):
+        return "Teams: local mode, no MICROSOFT_APP_ID: requests are not authenticated"
+    return f"Teams: app {settings.microsoft_app_id.strip()} ({app_type_of(settings)})"

@@ -1,0 +1,142 @@
+"""The coaching result: what to change and why, the promises found, the rewrite.
+
+Each flag quotes the user's own words, because principle 4 applies to the
+coach too: people accept advice that shows it read what they wrote.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.coach.types import CoachResult, Flag, Promise
+from bot.teams.cards.common import (
+    CardMessage,
+    Element,
+    action_set,
+    card,
+    heading,
+    paragraph,
+    shorten,
+    submit,
+    subtle,
+    when,
+)
+
+MAX_FLAGS_SHOWN = 12
+# `no <draft>` puts what makes a refusal worse first (principle 1).
+REFUSAL_CODES: tuple[str, ...] = ("hard_no", "false_hope", "absolute")
+MAX_QUOTE_CHARS = 200
+
+
+def flag_label(code: str) -> str:
+    """`vague_commitment` -> "Vague commitment": flag codes stay the contract, labels read well."""
+    return code.replace("_", " ").capitalize()
+
+
+def _flag_block(flag: Flag) -> Element:
+    items: list[Element] = [
+        paragraph(f"**{flag_label(flag.code)}**: “{shorten(flag.quote, MAX_QUOTE_CHARS)}”"),
+        paragraph(flag.message, spacing="None"),
+    ]
+    if flag.suggestion:
+        items.append(paragraph(f"Try: {flag.suggestion}", spacing="None", color="Good"))
+    return {"type": "Container", "items": items, "separator": True}
+
+
+def _promise_line(promise: Promise, tz: str) -> str:
+    if promise.vague or promise.due is None:
+        return f"“{shorten(promise.text, MAX_QUOTE_CHARS)}”: no concrete time yet"
+    return f"“{shorten(promise.text, MAX_QUOTE_CHARS)}”: due {when(promise.due, tz)}"
+
+
+def _track_data(promise: Promise, customer: str | None) -> dict[str, Any]:
+    data: dict[str, Any] = {"text": promise.text}
+    if promise.due is not None:
+        data["due"] = promise.due.isoformat()
+    if customer:
+        data["customer"] = customer
+    return data
+
+
+def _promises_section(result: CoachResult, tz: str, customer: str | None) -> list[Element]:
+    if not result.promises:
+        return []
+    section: list[Element] = [heading("Promises in this reply")]
+    for index, promise in enumerate(result.promises):
+        section.append(
+            {
+                "type": "ColumnSet",
+                "columns": [
+                    {
+                        "type": "Column",
+                        "width": "stretch",
+                        "items": [paragraph(_promise_line(promise, tz))],
+                    },
+                    {
+                        "type": "Column",
+                        "width": "auto",
+                        "items": [
+                            action_set(
+                                submit("Track", "track_promise", **_track_data(promise, customer))
+                            )
+                        ],
+                    },
+                ],
+                "id": f"promise-{index}",
+            }
+        )
+    return section
+
+
+def coaching_summary(result: CoachResult) -> str:
+    """The plain-text fallback: flag labels with quotes, then the rewrite."""
+    if not result.flags:
+        lines = ["Looks good: nothing here will make things worse."]
+    else:
+        lines = [f"{len(result.flags)} thing(s) to fix:"]
+        lines += [f"- {flag_label(f.code)}: “{shorten(f.quote, 80)}”" for f in result.flags[:5]]
+    if result.promises:
+        lines.append(f"Promises: {len(result.promises)}")
+    if result.rewrite:
+        lines.append(f"Suggested rewrite: {shorten(result.rewrite, 600)}")
+    return "\n".join(lines)
+
+
+def coaching_card(
+    result: CoachResult,
+    *,
+    tz: str = "UTC",
+    title: str = "Coaching for your draft",
+    customer: str | None = None,
+    offer_log: bool = True,
+    focus: tuple[str, ...] = (),
+) -> CardMessage:
+    """Flags (quote, why, suggestion), the copyable rewrite, and promises to track."""
+    body: list[Element] = [heading(title)]
+    if result.flags:
+        count = len(result.flags)
+        flags = sorted(result.flags, key=lambda flag: flag.code not in focus)
+        body.append(subtle(f"{count} thing{'s' if count != 1 else ''} will make this worse."))
+        body += [_flag_block(flag) for flag in flags[:MAX_FLAGS_SHOWN]]
+        if count > MAX_FLAGS_SHOWN:
+            body.append(subtle(f"…and {count - MAX_FLAGS_SHOWN} more of the same kind."))
+    else:
+        body.append(paragraph("Looks good: nothing here will make things worse.", color="Good"))
+    if result.rewrite:
+        body += [
+            heading("Suggested rewrite"),
+            subtle("Select the text below to copy it."),
+            {
+                "type": "Container",
+                "style": "emphasis",
+                "items": [paragraph(result.rewrite, fontType="Monospace", id="rewrite")],
+            },
+        ]
+    body += _promises_section(result, tz, customer)
+    actions: list[Element] = []
+    if offer_log:
+        prefill = {"customer": customer} if customer else {}
+        actions.append(submit("Log an incident", "open_log_form", **prefill))
+    actions.append(submit("Soften a no", "open_soften_form"))
+    summary = coaching_summary(result)
+    return CardMessage(card(body, actions=actions, fallback=summary), summary)

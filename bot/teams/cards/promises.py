@@ -1,0 +1,78 @@
+"""Open promises with Mark kept / Cancel, overdue first, as the service orders them."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from bot.teams.cards.common import (
+    CardMessage,
+    Element,
+    action_set,
+    card,
+    heading,
+    paragraph,
+    shorten,
+    submit,
+    subtle,
+    when,
+)
+
+if TYPE_CHECKING:
+    from bot.service import PromiseView
+
+MAX_PROMISES_SHOWN = 25
+
+
+def _promise_row(promise: PromiseView, *, tz: str, now: datetime) -> Element:
+    overdue = promise.overdue(now)
+    due = "no date" if promise.due is None else f"due {when(promise.due, tz)}"
+    customer = f" · {promise.customer}" if promise.customer else ""
+    return {
+        "type": "Container",
+        "separator": True,
+        "items": [
+            paragraph(shorten(promise.text, 400), weight="Bolder" if overdue else "Default"),
+            subtle(f"{'OVERDUE, ' if overdue else ''}{due}{customer}"),
+            action_set(
+                submit("Mark kept", "close_promise", style="positive",
+                       promise_id=promise.id, status="kept"),
+                submit("Cancel", "close_promise", promise_id=promise.id, status="cancelled"),
+            ),
+        ],
+    }
+
+
+def promises_card(
+    promises: Sequence[PromiseView], *, tz: str, now: datetime, note: str | None = None
+) -> CardMessage:
+    body: list[Element] = [heading("Your open promises")]
+    if note:
+        body.append(paragraph(note, color="Good"))
+    if not promises:
+        empty = "No open promises. Nothing is waiting on you."
+        body.append(paragraph(empty))
+        return CardMessage(card(body, fallback=empty), f"{note}\n{empty}" if note else empty)
+    overdue = sum(1 for p in promises if p.overdue(now))
+    body.append(subtle(f"{len(promises)} open, {overdue} overdue."))
+    body += [_promise_row(p, tz=tz, now=now) for p in promises[:MAX_PROMISES_SHOWN]]
+    if len(promises) > MAX_PROMISES_SHOWN:
+        body.append(subtle(f"…and {len(promises) - MAX_PROMISES_SHOWN} more."))
+    text = f"{len(promises)} open promise(s), {overdue} overdue."
+    if note:
+        text = f"{note}\n{text}"
+    return CardMessage(card(body, fallback=text), text)
+
+
+def promise_tracked_card(promise: PromiseView, *, tz: str) -> CardMessage:
+    due = "no date yet: add one when you can" if promise.due is None else when(promise.due, tz)
+    text = f"Tracking: {shorten(promise.text, 300)} (due {due})"
+    body: list[Element] = [
+        heading("Promise tracked"),
+        paragraph(shorten(promise.text, 600)),
+        subtle(f"Due: {due}. It will be in your weekly digest until it is kept."),
+    ]
+    return CardMessage(
+        card(body, actions=[submit("My promises", "show_promises")], fallback=text), text
+    )

@@ -1,0 +1,168 @@
+"""The Teams activity handler: translate activities to answers, and answers to activities.
+
+Business rules live in the service; wording lives in the cards. What stays
+here is Teams itself: mentions, HTML, retries, card updates, invokes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.core.teams import TeamsActivityHandler
+from botbuilder.schema import Activity, ChannelAccount
+from botbuilder.schema.teams import MessagingExtensionAction, MessagingExtensionActionResponse
+
+from bot.config import Settings
+from bot.service import Actor, Service
+from bot.teams import extension
+from bot.teams.answers import SOMETHING_WENT_WRONG, Answer, card_action_answer, command_answer
+from bot.teams.cards.help import error_card, help_card
+from bot.teams.identity import actor_of, reference_json
+from bot.teams.outgoing import message_activity
+from bot.teams.text import plain_text, without_mention
+
+log = logging.getLogger(__name__)
+
+# Seconds for bookkeeping writes (dedupe, reference) before we answer anyway.
+BOOKKEEPING_BUDGET = 2.0
+
+
+def is_card_submit(activity: Activity) -> bool:
+    """Action.Submit arrives as a message with `value` and no text."""
+    value = activity.value
+    has_action = isinstance(value, dict) and bool(value.get("action"))
+    return has_action and not (activity.text or "").strip()
+
+
+def is_personal(activity: Activity) -> bool:
+    conversation = activity.conversation
+    kind = conversation.conversation_type if conversation is not None else None
+    return kind in (None, "", "personal")
+
+
+def bot_mentions(activity: Activity) -> list[str]:
+    """The markup of every mention of this bot, e.g. `<at>toughclient</at>`."""
+    bot_id = activity.recipient.id if activity.recipient else None
+    found: list[str] = []
+    for entity in activity.entities or []:
+        if (entity.type or "").lower() != "mention":
+            continue
+        props = entity.additional_properties or {}
+        mentioned = props.get("mentioned") or {}
+        if isinstance(mentioned, dict) and mentioned.get("id") == bot_id:
+            found.append(str(props.get("text") or f"<at>{mentioned.get('name', '')}</at>"))
+    return found
+
+
+def incoming_text(activity: Activity) -> str:
+    return plain_text(without_mention(activity.text or "", bot_mentions(activity)))
+
+
+class ToughClientTeamsBot(TeamsActivityHandler):
+    def __init__(self, *, service: Service, settings: Settings) -> None:
+        self.service = service
+        self.settings = settings
+
+    # --- chat messages ------------------------------------------------------------------
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        activity = turn_context.activity
+        actor = actor_of(activity)
+        if not await self._first_delivery(actor, activity):
+            log.info("Teams retry of activity %s ignored", activity.id)
+            return
+        if is_personal(activity):
+            await self._remember_reference(actor, activity)
+        if is_card_submit(activity):
+            answer = await card_action_answer(
+                self.service, actor, activity.value, delivery_key=activity.id
+            )
+        else:
+            answer = await command_answer(
+                self.service, actor, incoming_text(activity), delivery_key=activity.id
+            )
+        await self._send(turn_context, answer)
+
+    async def _bookkeeping(self, fn: Any, *args: Any) -> Any:
+        return await asyncio.wait_for(asyncio.to_thread(fn, *args), timeout=BOOKKEEPING_BUDGET)
+
+    async def _first_delivery(self, actor: Actor, activity: Activity) -> bool:
+        """Teams retries a message it thinks timed out; answer each activity id once."""
+        if not activity.id:
+            return True
+        try:
+            return bool(await self._bookkeeping(self.service.claim_delivery, actor, activity.id))
+        except Exception as err:  # a database hiccup must not cost the user an answer
+            log.warning("could not record delivery %s: %r", activity.id, err)
+            return True
+
+    async def _remember_reference(self, actor: Actor, activity: Activity) -> None:
+        """The weekly digest reaches people proactively through this reference."""
+        try:
+            await self._bookkeeping(
+                self.service.save_conversation_reference, actor, reference_json(activity)
+            )
+        except Exception as err:
+            log.warning("could not save the conversation reference of %s: %r", actor.user_id, err)
+
+    async def _send(self, turn_context: TurnContext, answer: Answer) -> None:
+        outgoing = message_activity(answer.message)
+        replaced = turn_context.activity.reply_to_id
+        if answer.replace and replaced:
+            outgoing.id = replaced
+            try:
+                await turn_context.update_activity(outgoing)
+                return
+            except Exception as err:  # the card may be gone; a new message still answers
+                log.info("could not update card %s: %r", replaced, err)
+                outgoing.id = None
+        await turn_context.send_activity(outgoing)
+
+    # --- installation ---------------------------------------------------------------------
+
+    async def on_members_added_activity(
+        self, members_added: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
+        bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
+        if any(member.id == bot_id for member in members_added) and is_personal(
+            turn_context.activity
+        ):
+            await turn_context.send_activity(message_activity(help_card()))
+
+    # --- message extensions -----------------------------------------------------------------
+
+    async def on_teams_messaging_extension_fetch_task(
+        self, turn_context: TurnContext, action: MessagingExtensionAction
+    ) -> MessagingExtensionActionResponse:
+        try:
+            return extension.fetch_task(action)
+        except Exception:
+            log.exception("Teams fetchTask failed")
+            return extension.error_dialog(SOMETHING_WENT_WRONG)
+
+    async def on_teams_messaging_extension_submit_action(
+        self, turn_context: TurnContext, action: MessagingExtensionAction
+    ) -> MessagingExtensionActionResponse:
+        activity = turn_context.activity
+        try:
+            return await extension.submit_action(
+                self.service, actor_of(activity), action, delivery_key=activity.id
+            )
+        except Exception:  # an invoke must always get an answer Teams can show
+            log.exception("Teams submitAction failed")
+            return extension.error_dialog(SOMETHING_WENT_WRONG)
+
+    # --- errors -----------------------------------------------------------------------------
+
+    async def on_turn_error(self, turn_context: TurnContext, error: Exception) -> None:
+        """Last resort: log the trace for us, send the person one friendly line."""
+        activity = turn_context.activity
+        log.error("Teams turn failed for activity %s", activity.id, exc_info=error)
+        if activity.type == "message":
+            try:
+                await turn_context.send_activity(message_activity(error_card(SOMETHING_WENT_WRONG)))
+            except Exception as send_error:
+                log.warning("could not send the error message: %r", send_error)

@@ -1,0 +1,115 @@
+"""`POST /api/messages`: where Teams (and the Emulator) deliver activities.
+
+We parse the request ourselves instead of calling `CloudAdapter.process`, so
+bad input gets a short JSON error (400/415) and a refused token a clean 401,
+never an aiohttp traceback page.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+from botbuilder.core import serializer_helper
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import Activity
+
+from bot.config import Settings
+from bot.teams.auth import TeamsConfigError, build_adapter, status_line
+from bot.teams.handler import ToughClientTeamsBot
+
+if TYPE_CHECKING:
+    from bot.service import Service
+
+log = logging.getLogger(__name__)
+
+MESSAGES_PATH = "/api/messages"
+
+
+@dataclass(frozen=True)
+class TeamsRuntime:
+    """What a running server holds for Teams: the adapter (proactive sends reuse it) and bot."""
+
+    adapter: CloudAdapter
+    bot: ToughClientTeamsBot
+    settings: Settings
+
+
+TEAMS_RUNTIME: web.AppKey[TeamsRuntime] = web.AppKey("toughclient_teams", TeamsRuntime)
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+def _read_activity(raw: Any) -> Activity | None:
+    if not isinstance(raw, dict):
+        return None
+    try:
+        activity = Activity().deserialize(raw)
+    except Exception:  # msrest raises several types for mistyped fields
+        return None
+    return activity if activity.type else None
+
+
+def messages_handler(runtime: TeamsRuntime) -> Any:
+    async def handle(request: web.Request) -> web.Response:
+        if "application/json" not in request.headers.get("Content-Type", ""):
+            return _error(415, "send the activity as application/json")
+        try:
+            raw = await request.json()
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return _error(400, "the body is not valid JSON")
+        activity = _read_activity(raw)
+        if activity is None:
+            return _error(400, "the body is not a Bot Framework activity")
+        auth_header = request.headers.get("Authorization", "")
+        try:
+            invoke = await runtime.adapter.process_activity(
+                auth_header, activity, runtime.bot.on_turn
+            )
+        except PermissionError:
+            return _error(401, "unauthorized: a valid Bot Framework token is required")
+        except Exception:
+            log.exception("Teams activity %s (%s) failed", activity.id, activity.type)
+            return _error(500, "the bot could not handle this activity")
+        if invoke is not None:
+            body = invoke.body
+            if body is not None and not isinstance(body, (dict, list)):
+                body = serializer_helper(body)
+            return web.json_response(body, status=int(invoke.status))
+        return web.Response(status=200)
+
+    return handle
+
+
+def _misconfigured_handler(message: str) -> Any:
+    async def handle(request: web.Request) -> web.Response:
+        return _error(503, f"Teams is not configured: {message}")
+
+    return handle
+
+
+def add_teams_routes(app: web.Application, *, settings: Settings, service: Service) -> str:
+    """Register the Teams endpoint and return the line the server logs at startup.
+
+    A bad combination of MICROSOFT_APP_* settings does not stop Slack on the
+    same server: the endpoint answers 503 and the returned line says what to fix.
+    """
+    try:
+        adapter = build_adapter(settings)
+        line = status_line(settings)
+    except TeamsConfigError as err:
+        app.router.add_post(MESSAGES_PATH, _misconfigured_handler(str(err)))
+        return f"Teams: NOT STARTED, {err}"
+    runtime = TeamsRuntime(
+        adapter=adapter, bot=ToughClientTeamsBot(service=service, settings=settings),
+        settings=settings,
+    )
+    adapter.on_turn_error = runtime.bot.on_turn_error
+    app[TEAMS_RUNTIME] = runtime
+    app.router.add_post(MESSAGES_PATH, messages_handler(runtime))
+    return line

@@ -1,0 +1,151 @@
+"""A local stand-in for Slack's Web API and response URLs, on a free port.
+
+It records every call and answers the way Slack does (`{"ok": true, ...}`),
+so the end-to-end tests and the load benchmark need no Slack account. Only
+what is outside this machine is faked, and only at the HTTP boundary.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import web
+from aiohttp.test_utils import TestServer
+
+TEAM_ID = "T0001"
+BOT_USER = "UBOT"
+
+
+@dataclass
+class Call:
+    method: str
+    params: dict[str, Any]
+    token: str | None
+
+
+@dataclass
+class MockSlack:
+    calls: list[Call] = field(default_factory=list)
+    responses: list[dict[str, Any]] = field(default_factory=list)
+    user_tz: dict[str, str] = field(default_factory=dict)
+    throttle: dict[str, int] = field(default_factory=dict)
+    server: TestServer | None = None
+    _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
+
+    # -- what tests read -------------------------------------------------------------
+
+    @property
+    def api_url(self) -> str:
+        assert self.server is not None
+        return str(self.server.make_url("/api/"))
+
+    def response_url(self, name: str) -> str:
+        assert self.server is not None
+        return str(self.server.make_url(f"/response/{name}"))
+
+    def of(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    def answers(self, name: str) -> list[dict[str, Any]]:
+        return [r for r in self.responses if r["_to"] == name]
+
+    def rate_limit(self, method: str, times: int = 1) -> None:
+        """The next `times` calls of `method` get 429 with Retry-After, as Slack throttles."""
+        self.throttle[method] = times
+
+    def clear(self) -> None:
+        self.calls.clear()
+        self.responses.clear()
+
+    async def wait_for(self, check: Callable[[], object], timeout: float = 5.0) -> None:
+        """Poll until `check()` is true: listeners work after the ack, so results come later."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not check():
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"timed out; calls so far: {[c.method for c in self.calls]}")
+            await asyncio.sleep(0.01)
+
+    # -- the fake server -------------------------------------------------------------
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("*", "/api/{method}", self._api)
+        app.router.add_post("/response/{name}", self._response)
+        self.server = TestServer(app)
+        await self.server.start_server()
+
+    async def close(self) -> None:
+        if self.server is not None:
+            await self.server.close()
+
+    async def _params(self, request: web.Request) -> dict[str, Any]:
+        params: dict[str, Any] = dict(request.query)
+        raw = await request.text()
+        if raw and request.content_type == "application/json":
+            params.update(json.loads(raw))
+        elif raw:
+            params.update(parse_qsl(raw))
+        for key in ("view", "blocks"):
+            if isinstance(params.get(key), str):
+                params[key] = json.loads(params[key])
+        return params
+
+    async def _api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        auth = request.headers.get("Authorization", "")
+        token = auth.removeprefix("Bearer ") or None
+        params = await self._params(request)
+        self.calls.append(Call(method, params, token))
+        if self.throttle.get(method, 0) > 0:
+            self.throttle[method] -= 1
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+            )
+        return web.json_response(self._answer(method, params))
+
+    def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return {
+                "ok": True,
+                "team_id": TEAM_ID,
+                "team": "Test team",
+                "user_id": BOT_USER,
+                "bot_id": "BBOT",
+                "user": "toughclient",
+                "url": "https://test.slack.com/",
+            }
+        if method == "users.info":
+            user = str(params.get("user"))
+            return {"ok": True, "user": {"id": user, "tz": self.user_tz.get(user, "UTC")}}
+        if method in {"chat.postMessage", "chat.update", "chat.postEphemeral"}:
+            ts = f"1700000000.{next(self._ts):06d}"
+            return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts") or ts}
+        if method.startswith("views."):
+            view = params.get("view") or {}
+            view_id = params.get("view_id") or f"V{next(self._ts):08d}"
+            return {"ok": True, "view": {**view, "id": view_id, "hash": "h1"}}
+        if method == "oauth.v2.access":
+            return {
+                "ok": True,
+                "access_token": "xoxb-installed",
+                "token_type": "bot",
+                "scope": "commands,chat:write",
+                "bot_user_id": BOT_USER,
+                "app_id": "A0001",
+                "team": {"id": "T0OAUTH", "name": "OAuth team"},
+                "enterprise": None,
+                "is_enterprise_install": False,
+                "authed_user": {"id": "U0INSTALLER"},
+            }
+        return {"ok": True}
+
+    async def _response(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        self.responses.append({**body, "_to": request.match_info["name"]})
+        return web.Response(text="ok")

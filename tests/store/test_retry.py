@@ -1,0 +1,98 @@
+"""A brief outage is retried; a long one is a clear error saying what was not saved."""
+
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import exc
+
+from bot.config import Settings
+from bot.service import Actor, Service, StorageUnavailable
+from bot.store.engine import make_engine
+from bot.store.retry import DatabaseUnavailable, RetryPolicy, is_transient, run_with_retry
+
+QUICK = RetryPolicy(delays=(0.05, 0.05))
+ACTOR = Actor("slack", "T1", "U1")
+
+
+def test_an_unreachable_postgres_is_reported_with_what_was_not_saved():
+    settings = Settings(database_url="postgresql://postgres@127.0.0.1:1/test")
+    service = Service(make_engine(settings.sqlalchemy_url), settings, retry=QUICK)
+    started = time.monotonic()
+    with pytest.raises(StorageUnavailable) as raised:
+        service.log_incident(ACTOR, customer="Acme", what_happened="x")
+    assert str(raised.value) == (
+        "The database is unavailable, so your incident was not saved. "
+        "Please try again in a minute."
+    )
+    with pytest.raises(StorageUnavailable, match="your promises could not be loaded"):
+        service.open_promises(ACTOR)
+    assert time.monotonic() - started < 5
+
+
+def test_a_briefly_locked_sqlite_file_is_retried_and_the_write_lands(tmp_path: Path):
+    path = tmp_path / "locked.db"
+    settings = Settings(database_url=f"sqlite:///{path}")
+    engine = make_engine(settings.sqlalchemy_url, sqlite_busy_timeout=0.02)
+    service = Service(engine, settings, retry=RetryPolicy(delays=(0.1, 0.2, 0.4, 0.8)))
+    service.migrate()
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    release = threading.Timer(0.25, holder.execute, args=("COMMIT",))
+    release.start()
+    try:
+        incident = service.log_incident(ACTOR, customer="Acme", what_happened="x")
+    finally:
+        release.join()
+        holder.close()
+    assert [i.id for i in service.list_incidents(ACTOR)] == [incident.id]
+    service.close()
+
+
+def test_a_lock_held_too_long_gives_up_with_a_clear_error(tmp_path: Path):
+    path = tmp_path / "locked.db"
+    settings = Settings(database_url=f"sqlite:///{path}")
+    service = Service(make_engine(settings.sqlalchemy_url, sqlite_busy_timeout=0.01), settings,
+                      retry=QUICK)
+    service.migrate()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StorageUnavailable, match="your promise was not saved"):
+            service.track_promise(ACTOR, text="Call back")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert service.open_promises(ACTOR) == []
+    service.close()
+
+
+def test_schema_mistakes_are_not_mistaken_for_an_outage(tmp_path: Path):
+    settings = Settings(database_url=f"sqlite:///{tmp_path / 'empty.db'}")
+    service = Service(make_engine(settings.sqlalchemy_url), settings, retry=QUICK)
+    with pytest.raises(exc.OperationalError, match="no such table"):
+        service.open_promises(ACTOR)
+    service.close()
+
+
+def test_only_transient_errors_are_retried():
+    calls = []
+    locked = exc.OperationalError("SELECT 1", {}, sqlite3.OperationalError("database is locked"))
+
+    def fails_twice_then_works():
+        calls.append(1)
+        if len(calls) < 3:
+            raise locked
+        return "ok"
+
+    def always_locked():
+        raise locked
+
+    assert run_with_retry(fails_twice_then_works, RetryPolicy(delays=(0, 0, 0))) == "ok"
+    assert len(calls) == 3
+    with pytest.raises(DatabaseUnavailable, match="database is locked"):
+        run_with_retry(always_locked, RetryPolicy(delays=(0,)))
+    integrity = exc.IntegrityError("INSERT", {}, sqlite3.IntegrityError("UNIQUE failed"))
+    assert not is_transient(integrity)
