@@ -9,8 +9,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
-from aiohttp import web
+from aiohttp import ClientSession, web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
@@ -85,14 +86,27 @@ def add_teams(app: web.Application, settings: Settings, service: Service) -> str
     return add_teams_routes(app, settings=settings, service=service)
 
 
+def warm_up_coach() -> None:
+    """Import the coach and compile its rules now, not in the first burst of requests."""
+    from bot.coach import coach_draft
+
+    coach_draft("Warm-up: I'll call you by 3pm tomorrow.", now=datetime.now(UTC), tz=UTC, id=None)
+
+
 async def lifecycle(app: web.Application) -> AsyncIterator[None]:
-    """Migrate, connect Socket Mode, log what is on and off; undo it all on shutdown."""
+    """Migrate, warm up, connect Socket Mode, log what is on and off; undo it on shutdown."""
     settings, service, surface = app[SETTINGS], app[SERVICE], app[SLACK]
     if settings.migrate_on_start:
         try:
             await asyncio.to_thread(service.migrate)
         except ServiceError as error:
             log.error("database migration failed: %s", error)
+    await asyncio.to_thread(warm_up_coach)
+    http: ClientSession | None = None
+    if surface.app is not None:
+        # One pooled session for every Web API call instead of a new one per call.
+        http = ClientSession()
+        surface.app.client.session = http
     socket: AsyncSocketModeHandler | None = None
     if surface.app is not None and surface.mode == "socket":
         socket = AsyncSocketModeHandler(surface.app, surface.app_token)
@@ -102,6 +116,8 @@ async def lifecycle(app: web.Application) -> AsyncIterator[None]:
     yield
     if socket is not None:
         await socket.close_async()
+    if http is not None:
+        await http.close()
 
 
 def create_app(settings: Settings, *, service: Service | None = None) -> web.Application:

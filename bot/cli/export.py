@@ -57,7 +57,8 @@ def _iso(value: Any) -> Any:
 
 
 def _json_ready(record: Any) -> dict[str, Any]:
-    return {key: _iso(value) for key, value in asdict(record).items()}
+    fields = record._asdict() if hasattr(record, "_asdict") else asdict(record)
+    return {key: _iso(value) for key, value in fields.items()}
 
 
 def write_csv(data: Any, out: IO[str]) -> None:

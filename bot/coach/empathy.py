@@ -22,7 +22,7 @@ _HEAD = re.compile(
     re.IGNORECASE,
 )
 _NOT_EMPATHY_BEFORE = re.compile(
-    r"\b(?:if|as|whether|not|don't|do not|so that|make sure|what|from what|to make)\b|\w+ly,?\s*$",
+    r"\b(?:if|as|whether|not|don't|do not|so|make sure|what|from what|to make)\b|\w+ly,?\s*$",
     re.IGNORECASE,
 )
 _FRIENDLY_LEAD = re.compile(r"[\s\w,']*?(?:sorry|yes|ok|okay|look|oh|and)[,\s]*", re.IGNORECASE)

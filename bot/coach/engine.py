@@ -68,11 +68,24 @@ def _settle(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+_RECHECK_RULES = tuple(r for r in ALL_RULES if r.code in MUST_FIX - {"vague_commitment"})
+
+
 def _analyse(text: str, now: datetime, zone: ZoneInfo) -> tuple[Draft, list[Hit]]:
     masked = mask(text)
     found = find_promises(masked, now=now, tz=zone)
     draft = Draft.of(text, masked, found)
     return draft, _settle(run_rules(ALL_RULES, draft))
+
+
+def _recheck(text: str) -> tuple[Draft, list[Hit]]:
+    """The must-fix rules on a rewrite; vague times need no recheck.
+
+    The rewriter replaces every vague time the finder gave a replacement for,
+    and adds no promises of its own, so finding promises again would only cost.
+    """
+    draft = Draft.of(text, mask(text))
+    return draft, _settle(run_rules(_RECHECK_RULES, draft))
 
 
 def _suggestion(hit: Hit, promises: Sequence[FoundPromise]) -> str:
@@ -83,14 +96,13 @@ def _suggestion(hit: Hit, promises: Sequence[FoundPromise]) -> str:
     return hit.rule.suggestion
 
 
-def _rewrite(draft: Draft, hits: list[Hit], now: datetime, zone: ZoneInfo) -> str | None:
+def _rewrite(draft: Draft, hits: list[Hit]) -> str | None:
     """Rewrite, then coach the rewrite; fix again while a must-fix flag remains."""
     rewrite = rewrite_draft(draft, hits)
     for _ in range(_REWRITE_PASSES - 1):
         if rewrite is None:
             break
-        again, again_hits = _analyse(rewrite, now, zone)
-        remaining = [h for h in again_hits if h.rule.code in MUST_FIX]
+        again, remaining = _recheck(rewrite)
         if not remaining:
             break
         better = rewrite_draft(again, remaining)
@@ -133,6 +145,6 @@ def coach_draft(
                 end=p.end)
         for p in sorted(draft.promises, key=lambda p: p.start)
     )
-    rewrite = _rewrite(draft, hits, now, zone) if hits else None
+    rewrite = _rewrite(draft, hits) if hits else None
     return CoachResult(text=text, flags=flags, promises=promises, rewrite=rewrite,
                        rewrite_source="rules", id=id)

@@ -32,7 +32,11 @@ _NEXT_STEP = re.compile(
     r"corrected|refunded|reached out)\b|"
     r"\b(?:has|have) been (?:refunded|credited|sent|shipped|resolved|fixed|processed|replaced|"
     r"escalated|reset|restored|corrected|updated|cancell?ed|reissued|approved)\b|"
-    r"\b(?:let me|let's|I'd like to|we'd like to|I want to|we want to)\b",
+    r"\b(?:let me|let's|I'd like to|we'd like to|I want to|we want to)\b|"
+    # a plan with a time on it ("the engineer comes on Tuesday at 9")
+    r"\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|next (?:week|month)|"
+    r"(?:on |by |this |next )(?:mon|tues|wednes|thurs|fri|satur|sun)day|within \d|"
+    r"(?:at|by) \d{1,2}(?::\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?)\b",
     re.IGNORECASE,
 )
 

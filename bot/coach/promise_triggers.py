@@ -10,6 +10,7 @@ WILL is a promise even with no time (and then a vague one); OFFER ("I can",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -30,6 +31,8 @@ class Trigger:
     elided: bool = False  # "... and will ..." with its subject earlier in the sentence
 
 
+_Adder = Callable[[Trigger], None]
+
 _WILL_MODALS = (
     r"(?:'ll|\s+will|\s+shall|'m\s+(?:going\s+to|gonna)|\s+am\s+(?:going\s+to|gonna)"
     r"|'re\s+(?:going\s+to|gonna)|\s+are\s+(?:going\s+to|gonna))"
@@ -49,18 +52,22 @@ _STAFF = (
 _COMPANY = re.compile(
     rf"\b(?:(?:our|my)\s+(?:[\w-]+\s+){{0,2}}?{_STAFF}"
     rf"|(?:someone|somebody|one|a\s+member|a\s+colleague|an?\s+[\w-]+)\s+(?:from|of|in|on)\s+"
-    rf"(?:our|my|the)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+"
+    rf"(?:(?:our|my|the)\s+)?(?:[\w-]+\s+){{0,2}}?[\w-]+"
     rf"|someone|somebody|(?:the|a|an)\s+(?:[\w-]+\s+)?{_STAFF})"
     rf"(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}},)?"
-    rf"(?P<will>'ll|\s+will|\s+shall|\s+is\s+going\s+to|\s+are\s+going\s+to)?"
-    rf"(?P<offer>\s+can(?!'t|not)|\s+should)?\b",
+    rf"(?:(?P<will>'ll|\s+will|\s+shall|\s+is\s+going\s+to|\s+are\s+going\s+to)"
+    rf"|(?P<offer>\s+can(?!'t|not)|\s+should))\b",
+    re.IGNORECASE,
+)
+_SUBORDINATE = re.compile(
+    r"\b(?:what|whatever|if|whether|that|how|when|where|which|who|anything|everything|all)\s+$",
     re.IGNORECASE,
 )
 _ELIDED = re.compile(r"\b(?:and|then|but|or|so)\s+(?:(?:also|then)\s+)?(?P<m>will|shall)\b", re.I)
 _SUBJECT = re.compile(
     r"\b(?P<s>(?i:I|we|he|she|they|it|you)|[A-Z][a-z]+)"
-    r"(?:'m|'re|'ve|'d|'ll|\s+(?i:am|are|is|was|were|have|has|had|will|shall|would|can|could|do"
-    r"|did|[a-z]+ed|[a-z]+s))\b"
+    r"(?:'m|'re|'ve|'d|'ll|\s+(?:(?i:am|are|is|was|were|have|has|had|will|shall|would|can|could"
+    r"|do|did)|[a-z]+ed|[a-z]+s))\b"
 )
 _PARTICIPLES = (
     r"(?:sent|shipped|mailed|e-?mailed|posted|delivered|dispatched|processed|refunded|credited"
@@ -73,8 +80,8 @@ _PARTICIPLES = (
     r"|taken\s+care\s+of|sorted(?:\s+out)?|done|finished|available\s+for)"
 )
 _PASSIVE = re.compile(
-    rf"(?P<will>'ll|\bwill|\bshall|\bis\s+going\s+to|\bare\s+going\s+to)?"
-    rf"(?P<offer>\bshould)?\s+(?:(?:also|then|now|[a-z]+ly)\s+)?be\s+(?:[a-z]+ly\s+)?"
+    rf"(?:(?P<will>'ll|\bwill|\bshall|\bis\s+going\s+to|\bare\s+going\s+to)|(?P<offer>\bshould))"
+    rf"\s+(?:(?:also|then|now|[a-z]+ly)\s+)?be\s+(?:[a-z]+ly\s+)?"
     rf"{_PARTICIPLES}\b",
     re.IGNORECASE,
 )
@@ -83,6 +90,24 @@ _CUSTOMER_THINGS = re.compile(
     r"|invoice|credit|payment|ticket|case|request|account|fix|patch|update|quote|report"
     r"|confirmation|access|service|device|documents?|contract|delivery|shipment|technician"
     r"|engineer|kit|issue|problem|bug)\b",
+    re.IGNORECASE,
+)
+# "Your new card should arrive by March 12": the company's word on a delivery, once timed.
+_ARRIVES = re.compile(
+    r"\b(?:your|the|this|it|its|they|these)\b(?:\s+[\w-]+){0,3}?(?:'ll|\s+will|\s+should)"
+    r"\s+(?:(?:also|then|now|[a-z]+ly)\s+)?(?:arrive|reach\s+you|land|appear|show\s+up|be\s+"
+    r"(?:with\s+you|there|back|live|available|ready|in\s+your|delivered|on\s+its\s+way))\b",
+    re.IGNORECASE,
+)
+_ELIDED_ARRIVAL = re.compile(
+    rf"\s+(?:(?:also|then|now|[a-z]+ly)\s+)?(?:arrive|reach\s+you|be\s+(?:[a-z]+ly\s+)?"
+    rf"{_PARTICIPLES}|be\s+(?:with\s+you|delivered|on\s+its\s+way))\b",
+    re.IGNORECASE,
+)
+_THING_SUBJECT = re.compile(
+    r"\s*(?:your|the|this|its?)\s+(?:[\w-]+\s+){0,2}?(?:refund|order|replacement|package|parcel"
+    r"|item|invoice|credit|payment|card|delivery|shipment|fix|patch|update|part|device|kit"
+    r"|documents?|contract|quote|report|technician|engineer)\b",
     re.IGNORECASE,
 )
 _PEOPLE = re.compile(r"^\s*(?:I|we|he|she|my|our)\b", re.IGNORECASE)
@@ -107,7 +132,7 @@ _PROGRESSIVE = re.compile(
     r"\b(?:I|we)(?:'m|'re|\s+am|\s+are)\s+(?:(?:also|[a-z]+ly)\s+)?(?P<verb>[a-z]+ing)\b", re.I
 )
 _MEETING = re.compile(
-    r"(?:^|(?<=[.!?:\n]))\s*(?:I'?ll\s+)?(?P<s>see\s+you|talk\s+(?:to|with)\s+you|speak\s+(?:to|with)\s+you"
+    r"(?:^|(?<=[.!?:\n]))\s*(?P<s>see\s+you|talk\s+(?:to|with)\s+you|speak\s+(?:to|with)\s+you"
     r"|chat\s+(?:to|with)\s+you|meet\s+you)\b",
     re.IGNORECASE,
 )
@@ -122,13 +147,17 @@ def find_triggers(text: str) -> list[Trigger]:
             found[trigger.start] = trigger
 
     for m in _FIRST.finditer(text):
-        if m["will"] or m["offer"] or m.group().lower() == "ill":
+        typed_ill = m.group().lower() == "ill"  # "ill get back to you": only before a service verb
+        if m["offer"] and _SUBORDINATE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "see what I can do": part of another clause, not an offer
+        if m["will"] or m["offer"] or typed_ill:
             strength = Strength.OFFER if m["offer"] else Strength.WILL
-            if m.group().lower() == "ill" and m.group() not in ("Ill", "ill"):
-                continue
             kind, _ = verb_kind(text, m.end())
+            if typed_ill and kind is not VerbKind.ACTION:
+                continue
             add(Trigger(m.start(), m.end(), strength, kind))
-    for m in _LET.finditer(text):
+    lower = text.lower()
+    for m in _LET.finditer(text) if "let " in lower else ():
         if m["verb"].lower() in LET_ME:
             kind, _ = verb_kind(text, m.start("verb"))
             add(Trigger(m.start(), m.start("verb"), Strength.WILL, kind))
@@ -141,9 +170,24 @@ def find_triggers(text: str) -> list[Trigger]:
         if _first_person_before(text, m.start()):
             kind, _ = verb_kind(text, m.end())
             add(Trigger(m.start("m"), m.end(), Strength.WILL, kind, elided=True))
-    _add_passives(text, add)
-    _add_others(text, add)
+        elif _ELIDED_ARRIVAL.match(text, m.end()) and _thing_before(text, m.start()):
+            # "Your replacement has been dispatched and will arrive on Monday"
+            add(Trigger(m.start("m"), m.end(), Strength.OFFER, VerbKind.OTHER, elided=True))
+    if " be " in lower:
+        _add_passives(text, add)
+    _add_others(text, lower, add)
+    _add_arrivals(text, add)
     return [found[k] for k in sorted(found)]
+
+
+def _add_arrivals(text: str, add: _Adder) -> None:
+    for m in _ARRIVES.finditer(text):
+        add(Trigger(m.start(), m.end(), Strength.OFFER, VerbKind.OTHER))
+
+
+def _thing_before(text: str, pos: int) -> bool:
+    line_start = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), text.rfind("?", 0, pos))
+    return bool(_THING_SUBJECT.match(text, line_start + 1))
 
 
 def _first_person_before(text: str, pos: int) -> bool:
@@ -165,19 +209,20 @@ def _add_passives(text: str, add: _Adder) -> None:
         add(Trigger(subject_start + len(subject) - len(subject.lstrip()), m.end(), strength, kind))
 
 
-def _add_others(text: str, add: _Adder) -> None:
-    for m in _YOU.finditer(text):
+def _add_others(text: str, lower: str, add: _Adder) -> None:
+    for m in _YOU.finditer(text) if "you" in lower else ():
         verb = m["verb"].lower()
-        if not (m["will"] or m["offer"]) or (verb not in ("hear", "expect") and not m["obj"]):
-            continue
-        if verb == "expect" and not m["offer"]:
-            continue
-        strong = bool(m["will"]) and verb in ("hear", "receive", "get")
-        kind = VerbKind.ACTION if strong or verb == "expect" else VerbKind.OTHER
-        add(Trigger(m.start(), m.end(), Strength.WILL if strong else Strength.OFFER, kind))
         if verb == "expect":
+            if m["offer"]:  # "you can expect a reply ..."
+                add(Trigger(m.start(), m.end(), Strength.WILL, VerbKind.ACTION))
+            continue
+        if not (m["will"] or m["offer"]) or (verb != "hear" and not m["obj"]):
+            continue
+        if m["will"] and verb in ("hear", "receive", "get"):
             add(Trigger(m.start(), m.end(), Strength.WILL, VerbKind.ACTION))
-    for m in _EXPECT.finditer(text):
+        else:
+            add(Trigger(m.start(), m.end(), Strength.OFFER, VerbKind.OTHER))
+    for m in _EXPECT.finditer(text) if "expect" in lower else ():
         start = m.start() + len(m["lead"]) - len(m["lead"].lstrip())
         if m["lead"].strip().lower() == "please":
             start = m.start()
@@ -185,10 +230,10 @@ def _add_others(text: str, add: _Adder) -> None:
     for m in _INTEND.finditer(text):
         kind, _ = verb_kind(text, m.end())
         add(Trigger(m.start(), m.end(), Strength.OFFER, kind))
-    for m in _PROGRESSIVE.finditer(text):
+    for m in _PROGRESSIVE.finditer(text) if "ing" in lower else ():
         kind = ing_kind(m["verb"], present=True)
         add(Trigger(m.start(), m.start("verb"), Strength.OFFER, kind))
-    for m in _MEETING.finditer(text):
+    for m in _MEETING.finditer(text) if "you" in lower else ():
         add(Trigger(m.start("s"), m.end(), Strength.OFFER, VerbKind.OTHER))
 
 
@@ -203,4 +248,3 @@ def _clause_start(text: str, pos: int) -> int:
     return last
 
 
-_Adder = "Callable[[Trigger], None]"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.coach.when_scan import anchors, scan
 from bot.coach.when_suggest import Horizon
 
 
@@ -33,9 +34,11 @@ _VAGUE = re.compile(
         |in\s+(?:a\s+)?little\s+while|in\s+a\s+while|(?:in|within)\s+(?:the\s+next\s+)?(?:a\s+)?few\s+hours
         |(?:later\s+)?in\s+the\s+(?:next\s+)?(?:couple\s+of|few)\s+hours)\b)
   | (?P<event>\bas\s+soon\s+as\s+(?P<ev>[^.,;!?()\n]+)
-        |\bwhen(?:ever)?\s+(?:we|I)\s+(?:hear\s+(?:back|more)|know\s+more|find\s+out\s+more
-            |have\s+(?:more|an?\s+update|news|an?\s+answer|further)[^.,;!?()\n]*
-            |get\s+(?:an?\s+update|more\s+\w+|news|an?\s+answer|word)[^.,;!?()\n]*))
+        |\b(?:when(?:ever)?|once)\s+(?P<ev2>(?:we|I)\s+(?:hear\s+(?:back|more|anything)|know\s+more
+            |find\s+out\s+more|have\s+(?:more|an?\s+update|news|an?\s+answer|further)
+            |get\s+(?:an?\s+update|more\s+\w+|news|an?\s+answer|word))[^.,;!?()\n]*
+          |(?:it|that|this|everything|things|the\s+fix|the\s+update)(?:'s|\s+is|\s+are|'re)\s+
+            (?:done|ready|fixed|sorted|resolved|finished|complete|live|available|back\s+up)\b))
   | (?P<minutes>\b(?:in\s+(?:just\s+)?(?:a|one)\s+(?:sec|second|moment|minute|min|jiffy|tick|mo)
         |in\s+(?:just\s+)?a\s+(?:little\s+)?bit|in\s+a\s+few\s+(?:minutes|mins|moments|secs|seconds)
         |in\s+a\s+couple\s+(?:of\s+)?(?:moments|secs|seconds)|momentarily)\b)
@@ -53,6 +56,14 @@ _VAGUE = re.compile(
             \s+weeks|(?:in|over)\s+the\s+coming\s+weeks|in\s+a\s+week\s+or\s+(?:two|so))\b)
     """,
     re.IGNORECASE | re.VERBOSE,
+)
+
+_STARTS = anchors(
+    """
+    right as a.s.a.p asap at some sometime very pretty real really soon soonest soonish
+    sooner shortly promptly before in within later when whenever once momentarily eventually
+    one down over during
+    """
 )
 
 _HORIZON = {
@@ -79,19 +90,24 @@ _LATER_COUNTED = re.compile(
 _SOME_TIME_TAKEN = re.compile(r"\s+(?:ago|now|back)\b", re.IGNORECASE)
 
 
+def _taken(text: str, m: re.Match[str], words: str) -> bool:
+    """ "later" and "some time" that do not stand for when ("later today", "need some time")."""
+    if words.startswith("later"):
+        return bool(_LATER_TAKEN.match(text, m.end()) or _LATER_COUNTED.search(text, 0, m.start()))
+    if words.replace(" ", "") == "sometime":
+        return bool(_SOME_TIME_TAKEN.match(text, m.end()))
+    return False
+
+
 def find_vague_times(text: str) -> list[VagueTime]:
     """Vague time wording in `text`, adjacent pieces merged ("sometime in the near future")."""
     found: list[VagueTime] = []
-    for m in _VAGUE.finditer(text):
+    for m in scan(_VAGUE, _STARTS, text):
         kind = m.lastgroup or ""
         words = m.group().lower()
-        if kind == "whenever" and words.startswith("later"):
-            if _LATER_TAKEN.match(text, m.end()) or _LATER_COUNTED.search(text, 0, m.start()):
-                continue
-        if kind == "whenever" and words.replace(" ", "") == "sometime":
-            if _SOME_TIME_TAKEN.match(text, m.end()):
-                continue
-        detail = (m["ev"] or "").strip() if kind == "event" else ""
+        if kind == "whenever" and _taken(text, m, words):
+            continue
+        detail = (m["ev"] or m["ev2"] or "").strip() if kind == "event" else ""
         if kind == "rightback":
             detail = "to you" if m["rb_to"] else ""
         piece = VagueTime(m.start(), m.end(), _HORIZON[kind], kind, detail)
@@ -99,7 +115,11 @@ def find_vague_times(text: str) -> list[VagueTime]:
             last = found.pop()
             kind_of = last if last.horizon >= piece.horizon else piece
             piece = VagueTime(
-                last.start, piece.end, max(last.horizon, piece.horizon), kind_of.kind, kind_of.detail
+                last.start,
+                piece.end,
+                max(last.horizon, piece.horizon),
+                kind_of.kind,
+                kind_of.detail,
             )
         found.append(piece)
     return found

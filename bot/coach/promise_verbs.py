@@ -13,37 +13,49 @@ from collections.abc import Callable
 from enum import Enum
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 class VerbKind(Enum):
     ACTION = "action"  # a service action: a commitment even without a time
     OTHER = "other"  # a commitment only when a time is named
     NONE = "none"  # not a commitment (a state, travel, a wish, a negation)
 
 
-ACTIONS = frozenset(
+ACTIONS = _words(
     """
-    send resend email e-mail mail call ring phone text message ping contact reach get come circle
-    follow follow-up update confirm check double-check recheck look dig investigate research
-    review escalate raise ask talk speak discuss meet arrange schedule reschedule set book
-    organise organize coordinate fix repair resolve sort solve correct replace refund reimburse
-    credit issue process ship deliver dispatch restore reinstate reactivate activate install
-    upgrade waive cancel change adjust amend apply add remove prepare draft write attach provide
-    find figure work handle take make ensure keep let inform notify advise reply respond answer
-    revert see try attempt have need put push expedite chase visit stop drop pick bring collect
-    test verify validate submit file open complete finish finalise finalize transfer pay release
-    publish deploy roll order source give walk show explain return investigate loop pull run
-    sit go help assist share forward pass
-    """.split()
+    send resend email e-mail mail call ring phone text message ping contact reach get come
+    circle follow follow-up update confirm check double-check recheck look dig investigate
+    research review escalate raise ask talk speak discuss meet arrange schedule reschedule
+    set book organise organize coordinate fix repair resolve sort solve correct replace
+    refund reimburse credit issue process ship deliver dispatch restore reinstate reactivate
+    activate install upgrade waive cancel change adjust amend apply add remove prepare draft
+    write attach provide find figure work handle take make ensure keep let inform notify
+    advise reply respond answer revert see try attempt have need put push expedite chase
+    visit stop drop pick bring collect test verify validate submit file open complete finish
+    finalise finalize transfer pay release publish deploy roll order source give walk show
+    explain return investigate loop pull run sit go help assist share forward pass
+    """
 )
 # Done the moment they are said ("I'll pass this on"): a commitment only with a time.
-IMMEDIATE = frozenset("share forward pass note log flag record mention relay cc copy".split())
-NOT_COMMITMENTS = frozenset(
+IMMEDIATE = _words(
     """
-    be fly head leave travel drive catch stay wait miss like love hate want wish hope say admit
-    bet guess assume suppose charge require expect lose owe regret remember think believe
-    misbehave enjoy probably never not
-    """.split()
+    share forward pass note log flag record mention relay cc copy
+    """
 )
-HABITUAL = frozenset("always usually never typically normally generally often sometimes".split())
+NOT_COMMITMENTS = _words(
+    """
+    be fly head leave travel drive catch stay wait miss like love hate want wish hope say
+    admit bet guess assume suppose charge require expect lose owe regret remember think
+    believe misbehave enjoy probably never not
+    """
+)
+HABITUAL = _words(
+    """
+    always usually never typically normally generally often sometimes
+    """
+)
 
 _ADVERBS = re.compile(
     r"(?:\s+(?:also|then|just|still|first|now|both|all|each|gladly|personally|happily|definitely"
@@ -64,11 +76,12 @@ _BE_WILLING = re.compile(
 )
 _HAVE_DELIVERS = re.compile(
     r"(?:it|them|this|that|the|a|an|your|something|everything|one|some|those|these|another"
-    r"|someone|somebody)\b",
+    r"|someone|somebody|all|any|more|news|an?\s+answer|results?|responses?|word)\b",
     re.IGNORECASE,
 )
+_HAVE_NOT = re.compile(r"(?:been|no|had|fun|a\s+(?:great|good|nice|lovely|wonderful))\b", re.I)
 _TO_VERB = re.compile(r"(?:to|and)\s+", re.IGNORECASE)
-_SEE_COMMITS = re.compile(r"(?:you\b|to\s+it|that\b|what\b|if\b|whether\b|about\b)", re.I)
+_SEE_COMMITS = re.compile(r"(?:to\s+it|that\b|what\b|if\b|whether\b|about\b)", re.I)
 _GO_COMMITS = re.compile(r"(?:ahead\s+and\s+|over\b|through\b)", re.IGNORECASE)
 _RETURN_TRAVEL = re.compile(r"(?:to\b|home\b|from\b|back\b)", re.IGNORECASE)
 _LET_COMMITS = re.compile(r"(?:you|u|y'all|everyone)\s+know\b", re.IGNORECASE)
@@ -77,7 +90,7 @@ _KEEP_COMMITS = re.compile(
     r"|an\s+eye|on\s+top|track|chasing|checking|looking)",
     re.IGNORECASE,
 )
-_MAKE_COMMITS = re.compile(r"(?:sure|certain|it\b|that\b|this\b|a\b|an\b|the\b)", re.IGNORECASE)
+_MAKE_COMMITS = re.compile(r"(?:sure|certain|it\s+happen|arrangements)\b", re.IGNORECASE)
 _TAKE_COMMITS = re.compile(
     r"(?:care|a\s+(?:closer\s+)?look|it\b|this\b|that\b|ownership|over\b)", re.IGNORECASE
 )
@@ -87,12 +100,12 @@ _HELP_REST = re.compile(r"(?:(?:you\s+)?(?:to\s+)?)([a-z][a-z'-]*)", re.IGNORECA
 _STEMS_DOUBLED = re.compile(r"([bdgklmnprt])\1ing$")
 
 # Verbs that make "let me ..." a promise; "let me know / explain / be clear" are not.
-LET_ME = frozenset(
+LET_ME = _words(
     """
-    check look dig find get circle follow confirm verify see investigate escalate review talk
-    speak ask reach send figure sort fix run double-check chase come research loop update call
-    email message contact pull
-    """.split()
+    check look dig find get circle follow confirm verify see investigate escalate review
+    talk speak ask reach send figure sort fix run double-check chase come research loop
+    update call email message contact pull
+    """
 )
 
 
@@ -141,15 +154,23 @@ def ing_kind(verb: str, *, present: bool) -> VerbKind:
     for stem in _stems(verb.lower()):
         if stem in NOT_COMMITMENTS or stem in TRAVEL or (present and stem in PROGRESSIVE_NOT):
             return VerbKind.NONE
+        if stem in _SPECIAL:
+            return VerbKind.OTHER  # "having", "getting": the object decides, so a time must
         if stem in ACTIONS and stem not in IMMEDIATE:
             return VerbKind.ACTION
     return VerbKind.OTHER
 
 
-TRAVEL = frozenset("go head leave fly travel catch drive stay return depart".split())
+TRAVEL = _words(
+    """
+    go head leave fly travel catch drive stay return depart
+    """
+)
 # "I'm working on it" reports the present; these only promise in the future tense.
-PROGRESSIVE_NOT = frozenset(
-    "guess plan consider hope look wait try think wonder assume expect work sit feel do".split()
+PROGRESSIVE_NOT = _words(
+    """
+    guess plan consider hope look wait try think wonder assume expect work sit feel do
+    """
 )
 
 
@@ -188,7 +209,7 @@ def _have(text: str, rest: int, depth: int) -> VerbKind:
     to = _TO_VERB.match(text, rest)
     if to and text[rest : rest + 2].lower() == "to":
         return _after(text, to.end(), depth)
-    if text[rest:].lower().startswith(("been", "no ", "had")):
+    if _HAVE_NOT.match(text, rest):
         return VerbKind.NONE
     return VerbKind.ACTION if _HAVE_DELIVERS.match(text, rest) else VerbKind.NONE
 
@@ -209,6 +230,20 @@ def _pattern_kind(pattern: re.Pattern[str], otherwise: VerbKind) -> _Rule:
         return VerbKind.ACTION if pattern.match(text, rest) else otherwise
 
     return kind
+
+
+def _see(text: str, rest: int, depth: int) -> VerbKind:
+    """"I'll see to it" commits; "I'll see you" commits only with a time; "we'll see" never."""
+    if _SEE_COMMITS.match(text, rest):
+        return VerbKind.ACTION
+    return VerbKind.OTHER if text[rest : rest + 3].lower() == "you" else VerbKind.NONE
+
+
+def _wish(text: str, rest: int, depth: int) -> VerbKind:
+    """ "I'd like to arrange a call" is about arranging; "I'd love that" commits to nothing."""
+    if text[rest : rest + 3].lower() == "to ":
+        return _after(text, rest + 3, depth)
+    return VerbKind.NONE
 
 
 def _get(text: str, rest: int, depth: int) -> VerbKind:
@@ -246,7 +281,9 @@ _SPECIAL = {
     "return": _return,
     "help": _help,
     "assist": _help,
-    "see": _pattern_kind(_SEE_COMMITS, VerbKind.NONE),
+    "see": _see,
+    "like": _wish,
+    "love": _wish,
     "let": _pattern_kind(_LET_COMMITS, VerbKind.OTHER),
     "keep": _pattern_kind(_KEEP_COMMITS, VerbKind.OTHER),
     "make": _pattern_kind(_MAKE_COMMITS, VerbKind.OTHER),

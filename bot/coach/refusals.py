@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from bot.coach.rules import Draft
+from bot.coach.rules import Draft, LowerPattern, lowered
 
 _NEG_MODAL = (
     r"(?:can't|cannot|can not|won't be able to|will not be able to|"
@@ -33,7 +34,6 @@ _NOT_DENIAL = (
     r"|take (?:a |any )?(?:vacation|holiday|time off|day off|days off|break|leave)"
 )
 
-_PRESENT_SUBJECT = r"(?:(?<![\w'])(?:I|we|he|she|they|it|this|that|these|those)\b|[A-Z][\w.]*\b)"
 
 _REFUSAL_PATTERNS: tuple[str, ...] = (
     # can't / unable to / won't be able to + a verb that denies something
@@ -60,6 +60,9 @@ _REFUSAL_PATTERNS: tuple[str, ...] = (
     r"\b(?:our|the) (?:system|software|platform|policy|process|contract|terms) "
     r"(?:doesn't|does not|won't|will not|can't|cannot) (?:allow|let|permit|accept|support)\b",
     r"\b(?:won't|will not|wouldn't|would not) be (?:possible|feasible|an option)\b",
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:sorry,? |unfortunately,? )?not (?:possible|an option|doable)\b",
+    r"\b(?:is|are) (?:already |now |completely )?full\b(?! (?:of|refund|price|amount|details|"
+    r"name|address|payment|version|report|list|day))",
     r"\b(?:we|I) (?:don't|do not) (?:have|carry|stock) [^.!?,;]{1,30}?\bin stock\b",
     r"\b(?:we're|we are|I'm|I am)(?: currently)? (?:not in a position to|fully booked|booked up|"
     r"sold out|out of stock|at (?:full )?capacity)\b",
@@ -95,7 +98,7 @@ _REFUSAL_PATTERNS: tuple[str, ...] = (
     r"take part)\b[^.!?]{0,20}?,?\s+but\b",
     r"\b(?:otherwise|or) (?:I|we)(?:'d| would) (?:love|be happy|be glad) to\b",
 )
-_REFUSAL = re.compile("|".join(f"(?:{p})" for p in _REFUSAL_PATTERNS), re.IGNORECASE)
+_REFUSAL = LowerPattern.compile("|".join(f"(?:{p})" for p in _REFUSAL_PATTERNS))
 
 # Not the writer refusing: hypotheticals, the customer's own inability, reports of the past.
 _NOT_WRITER = re.compile(
@@ -155,9 +158,18 @@ REASON = re.compile(
 )
 
 
-def find_refusals(masked: str) -> Iterator[tuple[int, int]]:
+def find_refusals(masked: str) -> tuple[tuple[int, int], ...]:
     """Spans where the writer declines something, whether softened or not."""
-    for m in _REFUSAL.finditer(masked):
+    return _find_refusals(masked)
+
+
+@lru_cache(maxsize=256)
+def _find_refusals(masked: str) -> tuple[tuple[int, int], ...]:
+    return tuple(_scan_refusals(masked))
+
+
+def _scan_refusals(masked: str) -> Iterator[tuple[int, int]]:
+    for m in _REFUSAL.finditer(lowered(masked)):
         start = m.start()
         while start < m.end() and not masked[start].isalnum():
             start += 1

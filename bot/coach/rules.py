@@ -11,9 +11,10 @@ unreliable is caught before a user sees it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from re import _parser  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
 
 from bot.coach.text import sentences
@@ -45,10 +46,11 @@ class Draft:
     masked: str
     promises: Sequence[FoundPromise] = ()
     spans: tuple[tuple[int, int], ...] = ()
+    lower: str = ""
 
     @classmethod
     def of(cls, text: str, masked: str, promises: Sequence[FoundPromise] = ()) -> Draft:
-        return cls(text, masked, tuple(promises), tuple(sentences(masked)))
+        return cls(text, masked, tuple(promises), tuple(sentences(masked)), lowered(masked))
 
     def sentence_at(self, index: int) -> tuple[int, int]:
         for start, end in self.spans:
@@ -58,6 +60,90 @@ class Draft:
 
 
 Detector = Callable[[Draft], Iterable[tuple[int, int]]]
+
+
+def lowered(text: str) -> str:
+    """Lower case with the same length (a few Unicode letters grow when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+@dataclass(frozen=True, slots=True)
+class LowerPattern:
+    """A case-insensitive pattern run on lowered text, about twice as fast as re.IGNORECASE.
+
+    Without IGNORECASE and without a leading `\\b`, the regex engine can skip
+    ahead to the pattern's first letters; the word boundary is checked here.
+    """
+
+    regex: re.Pattern[str]
+    boundary: bool
+    cues: frozenset[str] | None = None
+
+    @classmethod
+    def compile(cls, pattern: str) -> LowerPattern:
+        if re.search(r"\\[SWDBAZ]", pattern):
+            raise ValueError(f"pattern cannot be lowered safely: {pattern!r}")
+        low = re.sub(r"\(\?p([<=])", r"(?P\1", pattern.lower())
+        boundary = low.startswith("\\b")
+        regex = re.compile(low[2:] if boundary else low)
+        return cls(regex, boundary, required_literals(low))
+
+    def finditer(self, lower: str) -> Iterator[re.Match[str]]:
+        if self.cues is not None and not any(cue in lower for cue in self.cues):
+            return
+        for m in self.regex.finditer(lower):
+            start = m.start()
+            if self.boundary and start > 0 and _wordish(lower[start - 1]) == _wordish(
+                lower[start]
+            ):
+                continue
+            yield m
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings of which every match contains at least one, or None if unknown.
+
+    A substring test in C is far cheaper than a regex scan, and most drafts
+    contain none of a rule's words, so the scan is skipped for them.
+    """
+    return _required(_parser.parse(pattern))
+
+
+def _required(items: object) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, arg in list(items):  # type: ignore[call-overload]
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(arg))
+            continue
+        if len(run) >= 2:
+            consider(frozenset({"".join(run)}))
+        run = []
+        if name == "SUBPATTERN":
+            consider(_required(arg[-1]))
+        elif name == "BRANCH":
+            options = [_required(branch) for branch in arg[1]]
+            if all(options):
+                consider(frozenset().union(*options))  # type: ignore[arg-type]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
+            consider(_required(arg[2]))
+    if len(run) >= 2:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,14 +160,14 @@ class Rule:
     detector: Detector | None = None
     fix: Fix = Fix.NONE
     replacement: str = ""
-    compiled: tuple[re.Pattern[str], ...] = field(default=(), compare=False)
+    compiled: tuple[LowerPattern, ...] = field(default=(), compare=False)
 
     def find(self, draft: Draft) -> Iterable[tuple[int, int]]:
         if self.detector is not None:
             yield from self.detector(draft)
         for pattern in self.compiled:
-            for m in pattern.finditer(draft.masked):
-                start, end = m.span("hit") if "hit" in pattern.groupindex else m.span()
+            for m in pattern.finditer(draft.lower):
+                start, end = m.span("hit") if "hit" in pattern.regex.groupindex else m.span()
                 if end > start:
                     yield start, end
 
@@ -106,7 +192,7 @@ def rule(
     """
     if len(fails) < 3 or len(passes) < 3:
         raise ValueError(f"rule {name}: at least three failing and three passing examples")
-    compiled = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    compiled = tuple(LowerPattern.compile(p) for p in patterns)
     return Rule(
         name=name,
         code=code,

@@ -90,7 +90,6 @@ NO_EXCEPTIONS = rule(
     patterns=(
         r"\b(?:policy is policy|rules are rules)\b",
         r"\b(?:there are |we make |with )?no exceptions\b",
-        r"\b(?:this is |that's |it's )?(?:non-negotiable|not negotiable)\b",
         r"\bunder no circumstances\b",
         r"\b(?:and )?that's (?:final|the end of it)\b",
         r"\babsolutely not\b",
@@ -100,7 +99,7 @@ NO_EXCEPTIONS = rule(
     fails=(
         "Policy is policy.",
         "There are no exceptions.",
-        "The price is non-negotiable.",
+        "Rules are rules.",
         "Absolutely not.",
         "The window is fixed. It is what it is.",
     ),
@@ -111,4 +110,24 @@ NO_EXCEPTIONS = rule(
     ),
 )
 
-RULES = (NEVER, NEVER_HABIT, IMPOSSIBLE, NO_EXCEPTIONS)
+NON_NEGOTIABLE = rule(
+    "absolute.non_negotiable",
+    "absolute",
+    message="\"Non-negotiable\" tells the customer the conversation is over. " + _WHY,
+    suggestion="Say it is fixed and why, then what can move: \"The price is fixed, but...\"",
+    patterns=(r"\b(?:non-negotiable|not negotiable|set in stone)\b",),
+    fix=Fix.REPLACE,
+    replacement="fixed",
+    fails=(
+        "The price is non-negotiable.",
+        "I hear you, but the deadline is not negotiable.",
+        "The dates are set in stone.",
+    ),
+    passes=(
+        "The price is fixed for 12 months, and installation is free.",
+        "We negotiated a better rate with the courier.",
+        "The deadline is 14 March; we can split the delivery if that helps.",
+    ),
+)
+
+RULES = (NEVER, NEVER_HABIT, IMPOSSIBLE, NO_EXCEPTIONS, NON_NEGOTIABLE)

@@ -31,6 +31,8 @@ BLAME_CUSTOMER = rule(
         r"totally |all |really )?(?:your|the customer's) (?:own )?(?:fault|mistake|error|"
         r"responsibility|problem)\b",
         r"\buser error\b",
+        r"\b(?:was|were|has been|had been) (?:clearly |obviously |evidently )?(?:misused|"
+        r"mishandled|abused|dropped by you|damaged by you)\b",
         r"\bif you (?:had|would have|'d) (?:read|checked|followed|looked|called|contacted|told|"
         r"bothered|paid attention)\b",
         r"\byou (?:were|are) supposed to\b",

@@ -70,6 +70,8 @@ TALKING_DOWN = rule(
         r"\byou(?:'re| are) (?:wrong|mistaken|confused|overreacting|being unreasonable)\b",
         r"\b(?:obviously|clearly),? you (?:didn't|did not|don't|do not|haven't|have not)\b",
         r"\bif you (?:would|could) (?:just|simply) (?:read|listen|look)\b",
+        r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:well,? )?(?:it|these things|mistakes|stuff|that|this) "
+        r"happens?(?=\s*[.!]|\s*$)",
         r"\b(?:this is )?the (?:second|third|fourth|fifth|sixth|\w+th|last) time "
         r"(?:I|we)(?:'ve| have)? (?:explained|said|told you|answered|gone over)\b",
     ),
@@ -82,6 +84,7 @@ TALKING_DOWN = rule(
         "You're wrong about the charge.",
         "Obviously, you didn't read the confirmation.",
         "This is the third time I've explained this.",
+        "We mixed up the labels. It happens.",
     ),
     passes=(
         "I know this is stressful, and I'm on it now.",

@@ -25,9 +25,13 @@ def _clean(part: str) -> str:
 
 
 def _lower_first(part: str) -> str:
-    if len(part) > 1 and part[0].isupper() and part[1].islower() and not part.startswith("I "):
-        return part[0].lower() + part[1:]
-    return part
+    """Lower the first letter of a form answer, but not "I", an acronym or a name-like caps."""
+    word = part.split(maxsplit=1)[0] if part.strip() else ""
+    if not word or word in {"I", "I'm", "I'll", "I've"} or (len(word) > 1 and word.isupper()):
+        return part
+    if len(word) > 1 and not word[1:].islower():
+        return part
+    return part[:1].lower() + part[1:]
 
 
 def _upper_first(part: str) -> str:

@@ -99,15 +99,20 @@ def _decode_entity(text: str, chars: list[str], start: int, end: int) -> None:
 
 
 def _mask_plain(text: str, chars: list[str]) -> None:
-    for m in _URL.finditer(text):
-        _blank(chars, m.start(), m.end(), FILL)
-    for m in _EMAIL.finditer(text):
-        _blank(chars, m.start(), m.end(), FILL)
+    # Each pattern only runs when its telltale character is there: most drafts have none.
+    if "http" in text or "www." in text:
+        for m in _URL.finditer(text):
+            _blank(chars, m.start(), m.end(), FILL)
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            _blank(chars, m.start(), m.end(), FILL)
     current = "".join(chars)
-    for m in _HANDLE.finditer(current):
-        _blank(chars, m.start(), m.end())
-    for m in _EMOJI.finditer(current):
-        _blank(chars, m.start(), m.end())
+    if "@" in current or "__" in current or "^" in current:
+        for m in _HANDLE.finditer(current):
+            _blank(chars, m.start(), m.end())
+    if ":" in current:
+        for m in _EMOJI.finditer(current):
+            _blank(chars, m.start(), m.end())
 
 
 def signature_start(text: str) -> int:

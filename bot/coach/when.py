@@ -54,6 +54,7 @@ from bot.coach.when_calendar import (
     weekday_next_week,
     weekday_this_week,
 )
+from bot.coach.when_scan import anchors, scan
 from bot.coach.when_words import MONTHS, NUMBERS, WEEKDAYS, alternation, number_value
 
 
@@ -85,7 +86,7 @@ _PATTERN = re.compile(
   | (?P<mdate>\b(?:(?:{_WD})\.?,?\s+)?(?:the\s+)?(?P<md_m>{_MO})\.?\s+(?:the\s+)?
         (?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:/])(?:,?\s+(?P<md_y>\d{{4}})\b)?)
   | (?P<dmdate>\b(?:(?:{_WD})\.?,?\s+)?(?:the\s+)?(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+
-        (?:of\s+)?(?P<dm_m>{_MO})\b\.?(?:,?\s+(?P<dm_y>\d{{4}})\b)?)
+        (?:of\s+)?(?P<dm_m>{_MO})\b(?:,?\s+(?P<dm_y>\d{{4}})\b)?)
   | (?P<slash>(?<![\w/.$£€-])(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})
         (?:/(?P<sl_y>\d{{4}}|\d{{2}}))?(?![\w/]))
   | (?P<withinhour>\b(?:within|in|inside)\s+(?:the\s+)?(?:next\s+)?hour\b)
@@ -132,7 +133,7 @@ _PATTERN = re.compile(
   | (?P<year>\b(?:(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?(?P<yq>year|quarter)
         |year[\s-]end|eoy|eoq|(?:the\s+)?end\s+of\s+q(?P<q>[1-4]))\b)
   | (?P<weekday>\b(?:(?P<wd_pre>this\s+coming|this|next|coming|following|the\s+following)\s+)?
-        (?P<wd>{_WD})\b\.?(?:\s+(?P<wd_wk>next|this)\s+week\b)?)
+        (?P<wd>{_WD})\b(?:\s+(?P<wd_wk>next|this)\s+week\b)?)
   | (?P<nth>\bthe\s+(?P<nth_d>\d{{1,2}})(?:st|nd|rd|th)\b
         (?!\s+(?:floor|time|times|person|place|grade|century|row|line|item|attempt|call
         |email|ticket|order|one|anniversary|birthday|edition|version|draft|week|day|month)\b))
@@ -141,6 +142,17 @@ _PATTERN = re.compile(
   | (?P<part>\b(?P<pt>morning|afternoon|evening|night)\b)
     """,
     re.IGNORECASE | re.VERBOSE,
+)
+
+_STARTS = anchors(
+    [*WEEKDAYS, *MONTHS, *NUMBERS, "half", "in", "within", "inside", "under", "by", "this", "the",
+     "between", "noon", "midday", "mid", "midnight", "after", "before", "at", "around", "over",
+     "until", "till", "end", "close", "eod", "cob", "eob", "c.o.b", "first", "tonight", "later",
+     "today", "tomorrow", "tomorow", "tmrw", "tmw", "early", "late", "next", "coming",
+     "following", "on", "during", "month", "eom", "year", "eoy", "eoq", "middle", "beginning",
+     "start", "morning", "afternoon", "evening", "night"],
+    digits=True,
+    at_sign=True,
 )
 
 _CONNECTOR = re.compile(
@@ -192,7 +204,7 @@ class _Atom:
 def find_times(text: str, *, now: datetime, tz: ZoneInfo) -> list[TimeSpan]:
     """Every checkable time expression in `text`, in order, resolved against `now`."""
     local_now = _local(now, tz)
-    atoms = [a for m in _PATTERN.finditer(text) if (a := _atom(m, text, local_now, tz))]
+    atoms = [a for m in scan(_PATTERN, _STARTS, text) if (a := _atom(m, text, local_now, tz))]
     spans: list[TimeSpan] = []
     group: list[_Atom] = []
     for atom in atoms:
@@ -261,9 +273,9 @@ def _combine(group: list[_Atom], now: datetime, tz: ZoneInfo) -> datetime | None
     else:
         defaults = [a.default for a in group if a.default is not None and a.day is None]
         defaults += [a.default for a in group if a.default is not None and a.day is not None]
-        clock = defaults[0] if defaults else None
-        if clock is None:
+        if not defaults:
             return close_of(day, tz, now) if day is not None else None
+        clock = defaults[0]
     if day is not None:
         return at(day, clock, tz)
     starts = next((a.starts for a in group if a.starts is not None), None)
@@ -275,9 +287,8 @@ def _combine(group: list[_Atom], now: datetime, tz: ZoneInfo) -> datetime | None
 
 def _disambiguate(clock: time, part: str | None) -> time:
     hour = clock.hour
-    if part in ("afternoon", "arvo", "evening", "night") and hour < 12:
-        hour += 12
-    elif part is None and 1 <= hour <= 7:
+    late_part = part in ("afternoon", "arvo", "evening", "night")
+    if (late_part and hour < 12) or (part is None and 1 <= hour <= 7):
         hour += 12
     return clock.replace(hour=hour)
 
@@ -295,7 +306,8 @@ def _day_atom(m: re.Match[str], day: date | None) -> _Atom | None:
 
 
 def _iso(m: re.Match[str], text: str, now: datetime, tz: ZoneInfo) -> _Atom | None:
-    return _day_atom(m, upcoming_date(now.date(), int(m["iso_m"]), int(m["iso_d"]), int(m["iso_y"])))
+    year, month, day = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
+    return _day_atom(m, upcoming_date(now.date(), month, day, year))
 
 
 def _month_number(word: str) -> int | None:
@@ -322,7 +334,7 @@ def _dmdate(m: re.Match[str], text: str, now: datetime, tz: ZoneInfo) -> _Atom |
 
 def _slash(m: re.Match[str], text: str, now: datetime, tz: ZoneInfo) -> _Atom | None:
     a, b = int(m["sl_a"]), int(m["sl_b"])
-    if (a, b) in ((24, 7), (7, 24)) or not m["sl_y"] and m.end() < len(text) and text[m.end()] == "%":
+    if (a, b) in ((24, 7), (7, 24)) or text[m.end() : m.end() + 1] == "%":
         return None
     year = int(m["sl_y"]) if m["sl_y"] else None
     if a <= 12 and b <= 31:

@@ -13,7 +13,13 @@ from datetime import date, datetime, time, timedelta
 from enum import IntEnum
 from zoneinfo import ZoneInfo
 
-from bot.coach.when_calendar import FRIDAY, add_business_days, at, next_business_day, weekday_next_week
+from bot.coach.when_calendar import (
+    FRIDAY,
+    add_business_days,
+    at,
+    next_business_day,
+    weekday_next_week,
+)
 from bot.coach.when_words import WEEKDAY_NAMES
 
 OPENING = time(9, 0)
@@ -43,6 +49,9 @@ def suggest(horizon: Horizon, *, now: datetime, tz: ZoneInfo) -> tuple[datetime,
         if horizon is Horizon.TODAY:
             hours, floor, fallback = (5, time(12, 0), time(12, 0))
         due = _ceil_hour(local + timedelta(hours=hours))
+        closing = at(today, CLOSING, tz)
+        if due > closing and closing - local >= timedelta(hours=2):
+            due = closing  # mid-afternoon: close of business still leaves room to act
         if today.weekday() < 5 and due.date() == today and due.time() <= CLOSING:
             due = max(due, at(today, floor, tz))
             return due, f"by {_clock_words(due.time())} today"

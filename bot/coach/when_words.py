@@ -5,6 +5,8 @@ Kept as data so the patterns in `when` read as grammar, not as word lists.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "mon": 0,
     "tuesday": 1, "tues": 1, "tue": 1,
@@ -41,7 +43,7 @@ NUMBERS: dict[str, int] = {
 }
 
 
-def alternation(words: object) -> str:
+def alternation(words: Iterable[str]) -> str:
     """A regex alternation, longest first so "thursday" wins over "thu"."""
     return "|".join(sorted((str(w).replace(" ", r"\s+") for w in words), key=len, reverse=True))
 

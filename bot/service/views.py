@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from bot.coach.types import CoachResult
 
@@ -54,8 +54,14 @@ class IncidentView:
     user_name: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class PromiseView:
+class PromiseView(NamedTuple):
+    """An immutable promise, like the other views, but a NamedTuple.
+
+    The weekly digest builds 100,000+ of these at once, and a tuple is built
+    three times faster than a frozen dataclass. Use `_replace` / `_asdict`
+    where a dataclass would use `replace` / `asdict`.
+    """
+
     id: int
     platform: str
     tenant_id: str

@@ -21,6 +21,7 @@ T = TypeVar("T")
 
 DEPS_KEY = "toughclient_deps"
 ACTOR_KEY = "toughclient_actor"
+WORKERS = 2
 BODY_KEY = "toughclient_body"
 
 
@@ -29,10 +30,16 @@ class Deps:
     settings: Settings
     service: Service
     tz_checked: set[tuple[str, str]] = field(default_factory=set)
+    workers: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(WORKERS))
 
     async def run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """Run a synchronous service call off the event loop, so acks never wait on it."""
-        return await asyncio.to_thread(fn, *args, **kwargs)
+        """Run a synchronous service call in a worker thread, a few at a time.
+
+        Threads share the GIL with the event loop; letting a burst of 200 run at
+        once would starve the loop and delay the acks Slack waits for.
+        """
+        async with self.workers:
+            return await asyncio.to_thread(fn, *args, **kwargs)
 
 
 def deps_of(context: AsyncBoltContext) -> Deps:

@@ -1,7 +1,8 @@
 """Engines and sessions for SQLite (the embedded default) and PostgreSQL.
 
 SQLite gets WAL (readers never wait for the writer), a busy timeout, foreign
-keys, and `BEGIN IMMEDIATE` for write sessions: a deferred transaction that
+keys, a larger page cache and memory-mapped reads (the weekly digest reads
+every open promise), and `BEGIN IMMEDIATE` for write sessions: a deferred transaction that
 reads first and writes later can fail at once with "database is locked"
 when another writer got in between, while IMMEDIATE waits its turn.
 PostgreSQL sessions run in UTC and check pooled connections before use, so a
@@ -17,6 +18,8 @@ from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 SQLITE_BUSY_TIMEOUT_SECONDS = 5.0
+SQLITE_CACHE_KIB = 32 * 1024  # page cache per connection
+SQLITE_MMAP_BYTES = 256 * 1024 * 1024  # reads straight from the OS page cache
 POSTGRES_CONNECT_TIMEOUT_SECONDS = 5
 _BEGIN_OPTION = "toughclient_sqlite_begin"
 
@@ -64,6 +67,8 @@ def _tune_sqlite(engine: Engine, busy_timeout: float) -> None:
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA foreign_keys=ON")
             cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+            cursor.execute(f"PRAGMA cache_size=-{SQLITE_CACHE_KIB}")
+            cursor.execute(f"PRAGMA mmap_size={SQLITE_MMAP_BYTES}")
         finally:
             cursor.close()
 

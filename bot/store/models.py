@@ -95,7 +95,7 @@ class Promise(Base):
         UniqueConstraint("platform", "tenant_id", "delivery_key"),
         Index(None, "platform", "tenant_id", "user_id", "status", "due"),
         Index(None, "platform", "tenant_id", "customer_key", "status"),
-        Index(None, "status", "due"),
+        Index(None, "status", "closed_at"),
         Index(None, "incident_id"),
         CheckConstraint(_one_of("status", PROMISE_STATUSES), name="status"),
     )

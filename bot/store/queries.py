@@ -7,9 +7,10 @@ check-then-insert would let both pass the check.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Insert
+from sqlalchemy import Insert, Select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase, Session
 
@@ -54,3 +55,19 @@ def upsert(
         set_={name: statement.excluded[name] for name in update_columns},  # type: ignore[attr-defined]
     )
     session.execute(statement)
+
+
+def driver_rows(session: Session, statement: Select[Any] | Any) -> Sequence[Any]:
+    """Rows exactly as the database driver returns them, for reads of 100,000+ rows.
+
+    SQLAlchemy still compiles and executes the statement; only its per-row
+    work (Row objects, result processors) is skipped, which at digest scale
+    is a third of the time. Callers convert UTCDateTime columns themselves
+    with `bot.store.types.utc_reader`.
+    """
+    result = session.connection().execute(statement)
+    try:
+        rows: Sequence[Any] = result.cursor.fetchall()
+    finally:
+        result.close()
+    return rows

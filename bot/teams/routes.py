@@ -68,11 +68,22 @@ def messages_handler(runtime: TeamsRuntime) -> Any:
             return _error(400, "the body is not a Bot Framework activity")
         auth_header = request.headers.get("Authorization", "")
         try:
-            invoke = await runtime.adapter.process_activity(
-                auth_header, activity, runtime.bot.on_turn
+            authenticated = await runtime.adapter.bot_framework_authentication.authenticate_request(
+                activity, auth_header
             )
-        except PermissionError:
+        except PermissionError as err:  # an OSError subclass: test it first
+            log.info("Teams request refused: %r", err)
             return _error(401, "unauthorized: a valid Bot Framework token is required")
+        except OSError as err:  # requests' ConnectionError included: the key endpoint is away
+            log.warning("could not check a Teams token: %r", err)
+            return _error(503, "could not reach the Bot Framework to check the token")
+        except Exception as err:  # PermissionError, and jwt/ValueError for a malformed token
+            log.info("Teams request refused: %r", err)
+            return _error(401, "unauthorized: a valid Bot Framework token is required")
+        try:
+            invoke = await runtime.adapter.process_activity(
+                authenticated, activity, runtime.bot.on_turn
+            )
         except Exception:
             log.exception("Teams activity %s (%s) failed", activity.id, activity.type)
             return _error(500, "the bot could not handle this activity")

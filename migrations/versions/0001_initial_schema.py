@@ -199,7 +199,7 @@ def upgrade() -> None:
     op.create_index(op.f('ix_promises_incident_id'), 'promises', ['incident_id'], unique=False)
     op.create_index(op.f('ix_promises_platform_tenant_id_customer_key_status'), 'promises', ['platform', 'tenant_id', 'customer_key', 'status'], unique=False)
     op.create_index(op.f('ix_promises_platform_tenant_id_user_id_status_due'), 'promises', ['platform', 'tenant_id', 'user_id', 'status', 'due'], unique=False)
-    op.create_index(op.f('ix_promises_status_due'), 'promises', ['status', 'due'], unique=False)
+    op.create_index(op.f('ix_promises_status_closed_at'), 'promises', ['status', 'closed_at'], unique=False)
 
 
 

@@ -46,7 +46,10 @@ def test_export_csv_filters_by_tenant_and_period(service, actor, other_tenant, c
     code = app.main(["export", "--tenant", "T1", "--since", "2026-03-01", "--until", "2026-03-04"])
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    assert [(r["record"], r["customer"]) for r in rows] == [("incident", "Acme"), ("promise", "Acme")]
+    assert [(r["record"], r["customer"]) for r in rows] == [
+        ("incident", "Acme"),
+        ("promise", "Acme"),
+    ]
     assert rows[0]["text"] == 'Said "never again", loudly'
     assert rows[1]["due"] == (NOW + timedelta(days=2)).isoformat()
 

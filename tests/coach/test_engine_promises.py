@@ -1,7 +1,7 @@
 """How the engine turns what the promise finder found into flags, promises and a rewrite.
 
-A stand-in finder with the agreed interface is injected here, so these tests
-pin the engine's side of the contract whatever the real finder decides.
+A stand-in finder returning chosen FoundPromise values is patched in, so these
+tests pin the engine's side of the contract whatever the real finder decides.
 """
 
 from __future__ import annotations
@@ -12,22 +12,22 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.coach import coach_draft, engine
-from tests.coach.conftest import FakeFoundPromise
+from bot.coach.promises import FoundPromise
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("UTC"))
 
 
-def _finder(text: str, *, now: datetime, tz: ZoneInfo) -> list[FakeFoundPromise]:
+def _finder(text: str, *, now: datetime, tz: ZoneInfo) -> list[FoundPromise]:
     found = []
     if "shortly" in text:
         clause = text.index("I'll")
         vague = text.index("shortly")
-        found.append(FakeFoundPromise(clause, vague + len("shortly"), None, True, vague,
+        found.append(FoundPromise(clause, vague + len("shortly"), None, True, vague,
                                       vague + len("shortly"), "by 11:00 today",
                                       "Name a time: \"by 11:00 today\"."))
     if "by 3pm" in text:
         clause = text.index("I'll call")
-        found.append(FakeFoundPromise(clause, text.index("by 3pm") + 6,
+        found.append(FoundPromise(clause, text.index("by 3pm") + 6,
                                       now.replace(hour=15, minute=0), False, None, None, None,
                                       None))
     return found

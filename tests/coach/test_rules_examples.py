@@ -9,7 +9,6 @@ import pytest
 from bot.coach import coach_draft
 from bot.coach.rules import Fix
 from bot.coach.rules_catalog import ALL_RULES, BY_NAME
-from tests.coach.conftest import REAL_PROMISES
 
 NOW = datetime(2026, 3, 4, 10, 0)
 PRODUCT_CODES = {
@@ -18,26 +17,18 @@ PRODUCT_CODES = {
 }
 
 
-def _needs_real_promises(name: str) -> bool:
-    return name == "vague_commitment" and not REAL_PROMISES
-
-
 FAILING = [(r.name, r.code, ex) for r in ALL_RULES for ex in r.fails]
 PASSING = [(r.name, r.code, ex) for r in ALL_RULES for ex in r.passes]
 
 
 @pytest.mark.parametrize(("name", "code", "example"), FAILING)
 def test_failing_example_raises_its_code(name: str, code: str, example: str) -> None:
-    if _needs_real_promises(name):
-        pytest.skip("needs bot/coach/promises.py")
     codes = [f.code for f in coach_draft(example, now=NOW).flags]
     assert code in codes, f"{name} missed: {example!r}"
 
 
 @pytest.mark.parametrize(("name", "code", "example"), PASSING)
 def test_passing_example_stays_quiet(name: str, code: str, example: str) -> None:
-    if _needs_real_promises(name):
-        pytest.skip("needs bot/coach/promises.py")
     flags = [f for f in coach_draft(example, now=NOW).flags if f.code == code]
     assert not flags, f"{name} fired on {example!r}: {[f.quote for f in flags]}"
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import itertools
 import json
 import sqlite3
-from contextlib import closing
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, closing
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -73,7 +72,10 @@ class Harness:
         timestamp: int | None = None,
         headers: dict[str, str] | None = None,
     ) -> Reply:
-        sent = {"Content-Type": content_type, **signed_headers(body, secret=secret, timestamp=timestamp)}
+        sent = {
+            "Content-Type": content_type,
+            **signed_headers(body, secret=secret, timestamp=timestamp),
+        }
         sent.update(headers or {})
         async with self.session.post(self.url("/slack/events"), data=body, headers=sent) as resp:
             return Reply(resp.status, await resp.text())
@@ -82,7 +84,10 @@ class Harness:
         """Send `/toughclient text`; returns the ack and the name of its response URL."""
         name = self.next_id("cmd")
         body, ctype = command_body(
-            text, response_url=self.mock.response_url(name), trigger_id=self.next_id("trig"), user=user
+            text,
+            response_url=self.mock.response_url(name),
+            trigger_id=self.next_id("trig"),
+            user=user,
         )
         return await self.post(body, ctype), name
 
@@ -90,12 +95,19 @@ class Harness:
         self, event: dict[str, Any], *, event_id: str | None = None, retry: int | None = None
     ) -> Reply:
         body, ctype = event_body(event, event_id=event_id or self.next_id("Ev"))
-        headers = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"} if retry else None
+        headers = (
+            {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
+            if retry
+            else None
+        )
         return await self.post(body, ctype, headers=headers)
 
     async def interact(self, payload: dict[str, Any]) -> Reply:
         body, ctype = interactive_body(payload)
         return await self.post(body, ctype)
+
+
+CLICKS = itertools.count(1)
 
 
 def dm(text: str, *, user: str = "U1", **extra: Any) -> dict[str, Any]:
@@ -120,10 +132,11 @@ def block_action(
     message: dict[str, Any] | None = None,
     view: dict[str, Any] | None = None,
     trigger_id: str = "trig-action",
-    action_ts: str = "1700000002.000001",
+    action_ts: str | None = None,
     selected: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    action: dict[str, Any] = {"action_id": action_id, "block_id": "b", "action_ts": action_ts}
+    stamp = action_ts or f"1700000002.{next(CLICKS):06d}"
+    action: dict[str, Any] = {"action_id": action_id, "block_id": "b", "action_ts": stamp}
     if selected is not None:
         action["selected_option"] = selected
         action["type"] = "static_select"

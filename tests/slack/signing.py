@@ -12,7 +12,9 @@ from urllib.parse import urlencode
 SECRET = "test-signing-secret"
 
 
-def signed_headers(body: str, *, secret: str = SECRET, timestamp: int | None = None) -> dict[str, str]:
+def signed_headers(
+    body: str, *, secret: str = SECRET, timestamp: int | None = None
+) -> dict[str, str]:
     ts = str(int(time.time()) if timestamp is None else timestamp)
     base = f"v0:{ts}:{body}".encode()
     signature = "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
@@ -49,9 +51,7 @@ def interactive_body(payload: dict[str, Any]) -> tuple[str, str]:
     return urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded"
 
 
-def event_body(
-    event: dict[str, Any], *, event_id: str, team: str = "T0001"
-) -> tuple[str, str]:
+def event_body(event: dict[str, Any], *, event_id: str, team: str = "T0001") -> tuple[str, str]:
     envelope = {
         "token": "legacy",
         "team_id": team,

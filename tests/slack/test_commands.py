@@ -17,7 +17,9 @@ def shown(answer: dict[str, Any]) -> str:
     parts = [answer.get("text", "")]
     for block in answer.get("blocks", []):
         parts.append(str((block.get("text") or {}).get("text", "")))
-        parts += [str(e.get("text", "")) for e in block.get("elements", []) if e.get("type") == "mrkdwn"]
+        parts += [
+            str(e.get("text", "")) for e in block.get("elements", []) if e.get("type") == "mrkdwn"
+        ]
     return "\n".join(parts)
 
 
@@ -121,7 +123,9 @@ async def test_promises_lists_open_ones_with_kept_and_cancel(slack: Harness) -> 
     slack.service.track_promise(actor, text="send the refund form by Friday")
     answer = await answer_to(slack, "promises", user="U7")
     assert "send the refund form by Friday" in shown(answer)
-    buttons = [e["action_id"] for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    buttons = [
+        e["action_id"] for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
     assert buttons == [ids.PROMISE_KEPT, ids.PROMISE_CANCEL]
 
 

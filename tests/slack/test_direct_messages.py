@@ -8,12 +8,15 @@ import pytest
 
 from bot.slack import ids
 from tests.slack.harness import Harness, dm
+from tests.slack.rendered import no_raw_pings
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
 def posted_to_dm(slack: Harness) -> list[dict]:
-    return [c.params for c in slack.mock.of("chat.postMessage") if c.params.get("channel") == "D0DM"]
+    return [
+        c.params for c in slack.mock.of("chat.postMessage") if c.params.get("channel") == "D0DM"
+    ]
 
 
 async def test_a_dm_is_coached_with_buttons(slack: Harness) -> None:
@@ -21,7 +24,9 @@ async def test_a_dm_is_coached_with_buttons(slack: Harness) -> None:
     assert reply.status == 200
     await slack.mock.wait_for(lambda: posted_to_dm(slack))
     message = posted_to_dm(slack)[0]
-    buttons = [e["action_id"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    buttons = [
+        e["action_id"] for b in message["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
     assert ids.USE_REWRITE in buttons and ids.OPEN_LOG_MODAL in buttons
     assert message["text"]
 
@@ -65,7 +70,9 @@ async def test_a_retried_delivery_is_coached_once(slack: Harness) -> None:
     ],
     ids=["edit", "bot", "join", "channel", "blank"],
 )
-async def test_messages_that_are_not_a_person_writing_are_ignored(slack: Harness, event: dict) -> None:
+async def test_messages_that_are_not_a_person_writing_are_ignored(
+    slack: Harness, event: dict
+) -> None:
     assert (await slack.event(event)).status == 200
     await asyncio.sleep(0.2)
     assert slack.mock.of("chat.postMessage") == []
@@ -80,6 +87,4 @@ async def test_the_bots_own_message_is_ignored(slack: Harness) -> None:
 async def test_a_hostile_dm_never_pings(slack: Harness) -> None:
     await slack.event(dm("&lt;!here&gt; <!channel> WE CAN'T!!!"))
     await slack.mock.wait_for(lambda: posted_to_dm(slack))
-    message = posted_to_dm(slack)[0]
-    raw = str(message["blocks"]) + message["text"]
-    assert "<!channel>" not in raw and "<!here>" not in raw
+    no_raw_pings(posted_to_dm(slack)[0])

@@ -30,8 +30,12 @@ async def test_app_home_shows_overdue_promises_first(slack: Harness) -> None:
     actor = slack.actor("UH1")
     from datetime import UTC, datetime, timedelta
 
-    slack.service.track_promise(actor, text="later promise", due=datetime.now(UTC) + timedelta(days=3))
-    slack.service.track_promise(actor, text="overdue promise", due=datetime.now(UTC) - timedelta(days=1))
+    slack.service.track_promise(
+        actor, text="later promise", due=datetime.now(UTC) + timedelta(days=3)
+    )
+    slack.service.track_promise(
+        actor, text="overdue promise", due=datetime.now(UTC) - timedelta(days=1)
+    )
     slack.service.log_incident(actor, customer="Hooli", what_happened="rude email")
     await slack.event(home_opened("UH1"))
     params = await published(slack)
@@ -111,7 +115,11 @@ async def test_settings_save_and_republish(slack: Harness) -> None:
         (ids.SETTINGS_DIGEST_HOUR, "16"),
     ):
         click = block_action(
-            action_id, "", container=container, view=home_view("UH5"), user="UH5",
+            action_id,
+            "",
+            container=container,
+            view=home_view("UH5"),
+            user="UH5",
             selected={"value": option},
         )
         await slack.interact(click)
@@ -122,7 +130,10 @@ async def test_settings_save_and_republish(slack: Harness) -> None:
     await published(slack, 4)
     settings = slack.service.get_settings(actor)
     assert (settings.tz, settings.digest_day, settings.digest_hour, settings.digest_enabled) == (
-        "America/New_York", 4, 16, False,
+        "America/New_York",
+        4,
+        16,
+        False,
     )
     assert "Turn digest on" in json.dumps(slack.mock.of("views.publish")[-1].params["view"])
 
@@ -167,38 +178,59 @@ async def test_use_the_rewrite_in_a_dm_posts_it_alone(slack: Harness) -> None:
 
 
 async def test_track_from_a_dm_records_the_promise_and_updates_the_message(slack: Harness) -> None:
-    value = json.dumps({"i": 0, "t": "send the invoice by Friday", "d": "2031-01-03T17:00:00+00:00"})
+    value = json.dumps(
+        {"i": 0, "t": "send the invoice by Friday", "d": "2031-01-03T17:00:00+00:00"}
+    )
     message = {
         "ts": "1700000010.1",
         "text": "coached",
         "blocks": [
-            {"type": "actions", "block_id": "coaching_actions", "elements": [
-                {"type": "button", "action_id": f"{ids.TRACK_PROMISE}_0", "value": value,
-                 "text": {"type": "plain_text", "text": "Track"}},
-                {"type": "button", "action_id": ids.OPEN_LOG_MODAL, "value": "{}",
-                 "text": {"type": "plain_text", "text": "Log"}},
-            ]},
+            {
+                "type": "actions",
+                "block_id": "coaching_actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "action_id": f"{ids.TRACK_PROMISE}_0",
+                        "value": value,
+                        "text": {"type": "plain_text", "text": "Track"},
+                    },
+                    {
+                        "type": "button",
+                        "action_id": ids.OPEN_LOG_MODAL,
+                        "value": "{}",
+                        "text": {"type": "plain_text", "text": "Log"},
+                    },
+                ],
+            },
         ],
     }
     click = block_action(
-        f"{ids.TRACK_PROMISE}_0", value,
+        f"{ids.TRACK_PROMISE}_0",
+        value,
         container={"type": "message", "message_ts": "1700000010.1", "channel_id": "D0DM"},
-        message=message, user="UH7",
+        message=message,
+        user="UH7",
     )
     await slack.interact(click)
     await slack.mock.wait_for(lambda: slack.mock.of("chat.update"))
     update = slack.mock.of("chat.update")[0].params
     assert update["ts"] == "1700000010.1"
-    elements = [e["action_id"] for b in update["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    elements = [
+        e["action_id"] for b in update["blocks"] if b["type"] == "actions" for e in b["elements"]
+    ]
     assert elements == [ids.OPEN_LOG_MODAL]
     [promise] = slack.service.open_promises(slack.actor("UH7"))
     assert promise.text == "send the invoice by Friday" and promise.due is not None
 
 
 async def test_log_an_incident_from_a_draft_opens_the_prefilled_form(slack: Harness) -> None:
-    value = json.dumps({"agreed": "call back by 3pm", "due": "2031-01-03T15:00:00+00:00", "draft": "x"})
+    value = json.dumps(
+        {"agreed": "call back by 3pm", "due": "2031-01-03T15:00:00+00:00", "draft": "x"}
+    )
     click = block_action(
-        ids.OPEN_LOG_MODAL, value,
+        ids.OPEN_LOG_MODAL,
+        value,
         container={"type": "message", "message_ts": "1", "channel_id": "D0DM"},
         message={"ts": "1", "text": "x", "blocks": []},
     )

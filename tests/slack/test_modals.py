@@ -28,7 +28,9 @@ def log_values(customer: str = "Acme", happened: str = "Yelled on the phone") ->
 
 async def test_the_incident_form_records_everything_once(slack: Harness) -> None:
     meta = json.dumps({"channel": "C77"})
-    submission = view_submission(ids.VIEW_LOG_INCIDENT, log_values(), view_id="VLOG1", private_metadata=meta)
+    submission = view_submission(
+        ids.VIEW_LOG_INCIDENT, log_values(), view_id="VLOG1", private_metadata=meta
+    )
     reply = await slack.interact(submission)
     assert reply.status == 200 and reply.json()["response_action"] == "update"
     await slack.mock.wait_for(lambda: slack.mock.of("views.update"))
@@ -39,8 +41,19 @@ async def test_the_incident_form_records_everything_once(slack: Harness) -> None
         "SELECT customer, what_happened, what_agreed, severity, kind, channel_id FROM incidents "
         "WHERE customer = 'Acme'"
     )
-    assert rows == [("Acme", "Yelled on the phone", "Send a credit note", "high", "customer_with_problem", "C77")]
-    promises = [p for p in slack.service.open_promises(slack.actor()) if p.text == "Send a credit note"]
+    assert rows == [
+        (
+            "Acme",
+            "Yelled on the phone",
+            "Send a credit note",
+            "high",
+            "customer_with_problem",
+            "C77",
+        )
+    ]
+    promises = [
+        p for p in slack.service.open_promises(slack.actor()) if p.text == "Send a credit note"
+    ]
     assert len(promises) == 1 and promises[0].due == DUE
     confirmation = json.dumps(slack.mock.of("views.update")[0].params["view"])
     assert "Logged the incident with Acme" in confirmation

@@ -54,7 +54,12 @@ async def test_submitting_a_draft_shows_coaching_and_records_it(slack: Harness) 
     view = await open_shortcut(slack, "This is the third time I ask!", channel_team="T_FOREIGN")
     submission = view_submission(
         ids.VIEW_COACH_REPLY,
-        {ids.DRAFT: {"type": "plain_text_input", "value": "I'll get back to you soon. Can't refund."}},
+        {
+            ids.DRAFT: {
+                "type": "plain_text_input",
+                "value": "I'll get back to you soon. Can't refund.",
+            }
+        },
         view_id="VSHORT1",
         private_metadata=view["private_metadata"],
     )
@@ -77,7 +82,10 @@ async def test_an_empty_draft_is_refused_in_the_modal(slack: Harness) -> None:
         ids.VIEW_COACH_REPLY, {ids.DRAFT: {"type": "plain_text_input", "value": "  "}}, view_id="V2"
     )
     reply = await slack.interact(submission)
-    assert reply.json() == {"response_action": "errors", "errors": {ids.DRAFT: "Write your draft reply first."}}
+    assert reply.json() == {
+        "response_action": "errors",
+        "errors": {ids.DRAFT: "Write your draft reply first."},
+    }
 
 
 async def test_tracking_a_promise_from_the_result_updates_the_modal(slack: Harness) -> None:
@@ -91,13 +99,19 @@ async def test_tracking_a_promise_from_the_result_updates_the_modal(slack: Harne
     await slack.mock.wait_for(lambda: slack.mock.of("views.update"))
     result = slack.mock.of("views.update")[0].params["view"]
     track = next(
-        e for b in result["blocks"] if b["type"] == "actions" for e in b["elements"]
+        e
+        for b in result["blocks"]
+        if b["type"] == "actions"
+        for e in b["elements"]
         if e["action_id"].startswith(ids.TRACK_PROMISE)
     )
     slack.mock.clear()
     shown_view = {**result, "id": "VTRACK", "hash": "h2", "type": "modal"}
     click = block_action(
-        track["action_id"], track["value"], container={"type": "view", "view_id": "VTRACK"}, view=shown_view
+        track["action_id"],
+        track["value"],
+        container={"type": "view", "view_id": "VTRACK"},
+        view=shown_view,
     )
     assert (await slack.interact(click)).status == 200
     await slack.mock.wait_for(lambda: slack.mock.of("views.update"))

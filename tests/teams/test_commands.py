@@ -92,8 +92,18 @@ async def test_digest_previews_the_weekly_digest(teams_bot: TeamsBot) -> None:
 
 async def test_a_draft_too_long_to_coach_gets_a_short_error(teams_bot: TeamsBot) -> None:
     card = await _say(teams_bot, "We can't do that. " * 3000)
+    assert "the coach reads at most 5,000" in card
     assert "Traceback" not in card
     assert len(card) < 4000
+
+
+async def test_a_draft_at_the_coachs_limit_fits_in_one_message(teams_bot: TeamsBot) -> None:
+    from bot.coach import MAX_DRAFT_CHARS
+
+    sentence = "CALM DOWN!!! We can't do that, I'll get back to you ASAP. "
+    draft = (sentence * (MAX_DRAFT_CHARS // len(sentence)))[:MAX_DRAFT_CHARS]
+    card = await _say(teams_bot, draft)  # the connector fixture checks the 28 KB limit
+    assert "Shouting" in card
 
 
 async def test_another_tenant_does_not_see_these_incidents(teams_bot: TeamsBot) -> None:

@@ -60,3 +60,14 @@ async def test_a_new_user_adding_the_bot_gets_the_help_card(teams_bot: TeamsBot)
     assert (await teams_bot.post(activity)).status == 200
     [welcome] = teams_bot.connector.messages()
     assert "Paste a reply" in welcome.card_json
+
+
+async def test_the_emulator_works_without_a_tenant(teams_bot: TeamsBot) -> None:
+    activity = personal_message(teams_bot.connector.url, "log Acme: yelled", tenant=None)
+    activity.update(channelId="emulator", channelData={})
+    activity["conversation"] = {"id": "emulator-conv-1"}
+    assert (await teams_bot.post(activity)).status == 200
+    [reply] = teams_bot.connector.messages()
+    assert reply.path.startswith("/v3/conversations/emulator-conv-1/activities")
+    local = Actor("teams", "local", ADA.user_id)
+    assert [i.customer for i in teams_bot.service.list_incidents(local)] == ["Acme"]

@@ -33,8 +33,11 @@ async def test_with_an_app_id_a_request_without_a_token_is_refused(
         response = await bot.post(personal_message(connector.url, "help"))
         assert response.status == 401
         assert "unauthorized" in (await response.json())["error"]
-        forged = await bot.post(personal_message(connector.url, "help"), Authorization="")
-        assert forged.status == 401
+        empty = await bot.post(personal_message(connector.url, "help"), Authorization="")
+        assert empty.status == 401
+        malformed = await bot.post(personal_message(connector.url, "help"),
+                                   Authorization="Bearer not-a-jwt")
+        assert malformed.status == 401
     finally:
         await bot.session.close()
         await bot.server.close()

@@ -10,10 +10,13 @@ from typing import Any
 
 from bot.coach.types import CoachResult, Flag, Promise
 from bot.teams.cards.common import (
+    CARD_BUDGET_BYTES,
+    Card,
     CardMessage,
     Element,
     action_set,
     card,
+    card_bytes,
     heading,
     paragraph,
     shorten,
@@ -22,7 +25,8 @@ from bot.teams.cards.common import (
     when,
 )
 
-MAX_FLAGS_SHOWN = 12
+# (flags, promises, rewrite characters) shown; smaller steps until the card fits a message.
+SIZE_STEPS: tuple[tuple[int, int, int], ...] = ((12, 8, 6000), (6, 4, 3000), (3, 2, 1500))
 # `no <draft>` puts what makes a refusal worse first (principle 1).
 REFUSAL_CODES: tuple[str, ...] = ("hard_no", "false_hope", "absolute")
 MAX_QUOTE_CHARS = 200
@@ -58,11 +62,16 @@ def _track_data(promise: Promise, customer: str | None) -> dict[str, Any]:
     return data
 
 
-def _promises_section(result: CoachResult, tz: str, customer: str | None) -> list[Element]:
+def _promises_section(
+    result: CoachResult, tz: str, customer: str | None, limit: int, track: bool
+) -> list[Element]:
     if not result.promises:
         return []
     section: list[Element] = [heading("Promises in this reply")]
-    for index, promise in enumerate(result.promises):
+    for index, promise in enumerate(result.promises[:limit]):
+        if not track:
+            section.append(paragraph(_promise_line(promise, tz)))
+            continue
         section.append(
             {
                 "type": "ColumnSet",
@@ -85,6 +94,8 @@ def _promises_section(result: CoachResult, tz: str, customer: str | None) -> lis
                 "id": f"promise-{index}",
             }
         )
+    if len(result.promises) > limit:
+        section.append(subtle(f"…and {len(result.promises) - limit} more promises."))
     return section
 
 
@@ -110,16 +121,39 @@ def coaching_card(
     customer: str | None = None,
     offer_log: bool = True,
     focus: tuple[str, ...] = (),
+    track_buttons: bool = True,
 ) -> CardMessage:
-    """Flags (quote, why, suggestion), the copyable rewrite, and promises to track."""
+    """Flags (quote, why, suggestion), the copyable rewrite, and promises to track.
+
+    A long draft can carry hundreds of flags and promises; the card shows the
+    first ones (refusal flags first under `focus`) and says how many more.
+    """
+    summary = coaching_summary(result)
+    options = (title, customer, offer_log, focus, track_buttons)
+    built = _coaching_card(result, tz, options, SIZE_STEPS[0], summary)
+    for step in SIZE_STEPS[1:]:
+        if card_bytes(built) <= CARD_BUDGET_BYTES:
+            break
+        built = _coaching_card(result, tz, options, step, summary)
+    return CardMessage(built, summary)
+
+
+_Options = tuple[str, str | None, bool, tuple[str, ...], bool]
+
+
+def _coaching_card(
+    result: CoachResult, tz: str, options: _Options, step: tuple[int, int, int], summary: str
+) -> Card:
+    title, customer, offer_log, focus, track_buttons = options
+    max_flags, max_promises, max_rewrite = step
     body: list[Element] = [heading(title)]
     if result.flags:
         count = len(result.flags)
         flags = sorted(result.flags, key=lambda flag: flag.code not in focus)
         body.append(subtle(f"{count} thing{'s' if count != 1 else ''} will make this worse."))
-        body += [_flag_block(flag) for flag in flags[:MAX_FLAGS_SHOWN]]
-        if count > MAX_FLAGS_SHOWN:
-            body.append(subtle(f"…and {count - MAX_FLAGS_SHOWN} more of the same kind."))
+        body += [_flag_block(flag) for flag in flags[:max_flags]]
+        if count > max_flags:
+            body.append(subtle(f"…and {count - max_flags} more."))
     else:
         body.append(paragraph("Looks good: nothing here will make things worse.", color="Good"))
     if result.rewrite:
@@ -129,14 +163,16 @@ def coaching_card(
             {
                 "type": "Container",
                 "style": "emphasis",
-                "items": [paragraph(result.rewrite, fontType="Monospace", id="rewrite")],
+                "items": [
+                    paragraph(shorten(result.rewrite, max_rewrite), fontType="Monospace",
+                              id="rewrite")
+                ],
             },
         ]
-    body += _promises_section(result, tz, customer)
+    body += _promises_section(result, tz, customer, max_promises, track_buttons)
     actions: list[Element] = []
     if offer_log:
         prefill = {"customer": customer} if customer else {}
         actions.append(submit("Log an incident", "open_log_form", **prefill))
     actions.append(submit("Soften a no", "open_soften_form"))
-    summary = coaching_summary(result)
-    return CardMessage(card(body, actions=actions, fallback=summary), summary)
+    return card(body, actions=actions, fallback=summary)

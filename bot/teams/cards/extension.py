@@ -6,6 +6,7 @@ of the task module has what it needs without server-side session state.
 
 from __future__ import annotations
 
+from bot.coach.limits import MAX_DRAFT_CHARS
 from bot.coach.types import CoachResult
 from bot.teams.cards.coaching import coaching_card
 from bot.teams.cards.common import (
@@ -18,8 +19,6 @@ from bot.teams.cards.common import (
     shorten,
     submit,
 )
-
-MAX_DRAFT_CHARS = 4000
 
 
 def draft_dialog_card(
@@ -61,12 +60,7 @@ def draft_dialog_card(
 
 def extension_result_card(result: CoachResult, *, tz: str, customer_message: str = "") -> Card:
     """The coaching, then buttons to insert the rewrite (or the draft as written)."""
-    built = coaching_card(result, tz=tz, offer_log=False).card
-    built["body"] = [
-        element for element in built["body"]
-        if not (element.get("type") == "ColumnSet" and str(element.get("id", "")).startswith(
-            "promise-"))
-    ]
+    built = coaching_card(result, tz=tz, offer_log=False, track_buttons=False).card
     actions: list[Element] = []
     if result.rewrite:
         actions.append(submit("Insert the rewrite", "insert_reply", style="positive",

@@ -59,3 +59,10 @@ def test_focus_codes_come_first() -> None:
     card = coaching_card(samples.coach_result(), focus=("shouting",)).card
     first_flag = next(e for e in card["body"] if e.get("type") == "Container")
     assert first_flag["items"][0]["text"].startswith("**Shouting**")
+
+
+def test_without_track_buttons_promises_are_plain_lines() -> None:
+    card = coaching_card(samples.coach_result(), track_buttons=False).card
+    text = json.dumps(card, ensure_ascii=False)
+    assert "Promises in this reply" in text and "no concrete time yet" in text
+    assert "track_promise" not in text

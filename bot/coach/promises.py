@@ -1,0 +1,349 @@
+"""Find the commitments in a draft and decide whether each names a time.
+
+"Customers hear promises, they believe actions": every commitment the writer
+or their company makes is a promise the customer will hold them to, so it is
+found, and a vague one ("I'll get right back to you", "we'll look into it")
+comes with a concrete time to put in its place. Requests to the customer,
+apologies, questions, offers the customer has to trigger ("if you DM us we can
+look") and things done at once ("I'm sending it now") are not promises.
+When a sentence holds a specific and a vague commitment, the vague one wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from bot.coach.promise_sentences import quoted_spans, sentences
+from bot.coach.promise_triggers import Strength, Trigger, find_triggers
+from bot.coach.promise_vague import VagueTime, find_vague_times
+from bot.coach.promise_verbs import VerbKind
+from bot.coach.when import TimeSpan, find_times
+from bot.coach.when_suggest import Horizon, suggest
+
+
+@dataclass(frozen=True, slots=True)
+class FoundPromise:
+    """A commitment in the draft: where it is, when it is due, and how to make it specific."""
+
+    start: int  # span of the whole commitment clause in the text
+    end: int
+    due: datetime | None  # aware, in the user's tz; None when vague
+    vague: bool
+    vague_start: int | None  # span of the vague wording
+    vague_end: int | None
+    replacement: str | None  # text to put in place of text[vague_start:vague_end]
+    suggestion: str | None  # one short sentence for the user
+
+
+@dataclass(slots=True)
+class _Clause:
+    trigger: Trigger
+    start: int
+    end: int
+    sentence: int
+    time: TimeSpan | None
+    vague: VagueTime | None
+    strength: Strength
+    question: bool
+    immediate: bool
+
+
+_CUT = re.compile(
+    r";|\s+but\s+|,\s*but\b|\s+[-–—]+\s+|[()]"
+    r"|,\s*(?=(?:so|thanks|thank|sorry|please|hope|cheers|regards|I|we|you|it|that's|because"
+    r"|since|though|although|otherwise|meanwhile|in\s+the\s+meantime|just|ok|okay|let\s+me"
+    r"|and\s+(?:I|we|you|it|they|please|thanks))\b)",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(r"(?:[\s,;:.!?\-–—]+|\b(?:and|then|but|or|so|also)\b)+$", re.IGNORECASE)
+_PRE_CONDITION = re.compile(
+    r"\b(?:if|unless|in\s+case|provided(?:\s+that)?|as\s+long\s+as|should\s+you"
+    r"|(?:once|when|whenever|after|until)\s+(?:you|your)\b)\b",
+    re.IGNORECASE,
+)
+# "You can email us and my colleague will ...", "Please confirm and we'll ...": their move first.
+_THEIR_MOVE = re.compile(
+    r"\b(?:you\s+(?:can|could|may)|please|feel\s+free\s+to|just)\b[^.;!?]*\band\s*$", re.I
+)
+# "sorry if", "see if", "let me know if": an "if" that sets no condition on the promise.
+_SOFT_IF = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies|wonder(?:ing)?|not\s+sure|see|check|know|ask|tell|find\s+out"
+    r"|confirm|unsure|whether)\s+if\s*$",
+    re.I,
+)
+_CLAUSE_BREAK = re.compile(r"[();]|\s[-–—]+\s")
+_POST_CONDITION = re.compile(
+    r"\b(?:if|once|when|whenever|as\s+soon\s+as|after)\s+(?:you|your)\b"
+    r"|\b(?:once|when|after|as\s+soon\s+as)\s+(?:we|I)\s+(?:receive|get|have)\s+(?:it|them|the|your)\b"
+    r"|\bif\s+(?:needed|required|necessary|so|you'?d\s+like|you\s+(?:like|want|prefer))\b",
+    re.IGNORECASE,
+)
+_IMMEDIATE = re.compile(
+    r"\b(?:right\s+now|immediately|right\s+away|straight\s+away|as\s+we\s+speak|at\s+once"
+    r"|this\s+(?:very\s+)?(?:minute|moment|instant))\b"
+    r"|(?<!\bfor\s)(?<!\bby\s)(?<!\bfrom\s)(?<!\buntil\s)(?<!\bup\sto\s)\bnow\b(?!\s+(?:that|on)\b)",
+    re.IGNORECASE,
+)
+_SIGN_OFF = re.compile(
+    r"^(?:I'?ll|we'?ll|I\s+will|we\s+will)\s+(?:talk|speak|chat)\s+(?:to|with)\s+you\s+"
+    r"(?:soon|later)\W*$|^(?:I'?ll|we'?ll)\s+see\s+you\s+(?:soon|later)\W*$",
+    re.IGNORECASE,
+)
+_PRE_FILLER = re.compile(
+    r"^(?:[\s,.:;!\-–]|\b(?:and|so|ok|okay|then|also|by|on|at|before|until|great|thanks|sure"
+    r"|no\s+problem|hi|hello|hey|yes|of\s+course)\b)*$",
+    re.IGNORECASE,
+)
+_REPLY = re.compile(
+    r"\b(?:call|ring|phone|e-?mail|message|text|ping|update|get\s+back|come\s+back|circle\s+back"
+    r"|follow(?:\s+|-)up|let\s+you\s+know|reach\s+out|contact|hear|reply|response|respond"
+    r"|answer|confirm|write|be\s+in\s+touch|get\s+in\s+touch|revert|send|sent|ship|shipped"
+    r"|deliver|delivered|mail|mailed|have\s+it\s+to\s+you|get\s+it\s+to\s+you)\b",
+    re.IGNORECASE,
+)
+_KEEP_POSTED = re.compile(r"\bkeep\s+\w+\s+(?:posted|updated|informed|in\s+the\s+loop)\b", re.I)
+_THEN = re.compile(r"\b(?:then|by\s+then|at\s+that\s+(?:point|time))\W*$", re.IGNORECASE)
+
+
+def find_promises(text: str, *, now: datetime, tz: ZoneInfo) -> list[FoundPromise]:
+    """The commitments in `text` (already masked), in order of appearance."""
+    triggers = find_triggers(text)
+    if not triggers:
+        return []
+    times = find_times(text, now=now, tz=tz)
+    vagues = find_vague_times(text)
+    quotes = quoted_spans(text)
+    clauses: list[_Clause] = []
+    for index, (s_start, s_end) in enumerate(sentences(text)):
+        inside = [
+            t for t in triggers
+            if s_start <= t.start < s_end and not any(q0 < t.start < q1 for q0, q1 in quotes)
+        ]
+        for number, trigger in enumerate(inside):
+            limit = inside[number + 1].start if number + 1 < len(inside) else s_end
+            pre_start = s_start if number == 0 else trigger.start
+            clauses.append(
+                _clause(text, trigger, index, (s_start, s_end), pre_start, limit, times, vagues)
+            )
+    return _decide(text, clauses, now, tz)
+
+
+def _clause(
+    text: str,
+    trigger: Trigger,
+    index: int,
+    sentence: tuple[int, int],
+    pre_start: int,
+    limit: int,
+    times: list[TimeSpan],
+    vagues: list[VagueTime],
+) -> _Clause:
+    cut = _CUT.search(text, trigger.body, limit)
+    raw_end = cut.start() if cut else limit
+    end = _trim(text, trigger.start, raw_end)
+    own_times = [t for t in times if trigger.start <= t.start < raw_end]
+    own_vague = [
+        v for v in vagues
+        if trigger.start <= v.start < raw_end and not _overlaps(v, times) and not _names_time(
+            text, v, times
+        )
+    ]
+    start = trigger.start
+    if not own_times and not own_vague and pre_start < trigger.start:
+        pre_times = [t for t in times if pre_start <= t.start and t.end <= trigger.start]
+        pre_vague = [v for v in vagues if pre_start <= v.start and v.end <= trigger.start]
+        pieces = sorted(
+            [(t.start, t.end) for t in pre_times] +
+            [(v.start, v.end) for v in pre_vague]
+        )
+        rest = text[pre_start : trigger.start]
+        for p_start, p_end in reversed(pieces):
+            rest = rest[: p_start - pre_start] + rest[p_end - pre_start :]
+        if pieces and _PRE_FILLER.match(rest):
+            own_times, own_vague = pre_times, [v for v in pre_vague if not _overlaps(v, times)]
+            start = pieces[0][0]
+    before = text[sentence[0] : trigger.start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    conditional = bool(_PRE_CONDITION.search(before)) and not _SOFT_IF.search(
+        before[: _last_if(before)]
+    )
+    conditional = conditional or bool(_THEIR_MOVE.search(before))
+    conditional = conditional or bool(_POST_CONDITION.search(text, trigger.body, raw_end))
+    strength = trigger.strength
+    if conditional:
+        strength = Strength.OFFER
+    body = text[trigger.start : raw_end]
+    immediate = any(
+        not any(t.start <= trigger.start + m.start() < t.end for t in own_times)
+        for m in _IMMEDIATE.finditer(body)
+    )
+    question = text[sentence[0] : sentence[1]].rstrip().endswith("?")
+    vague = own_vague[0] if own_vague else None
+    if conditional and strength is Strength.OFFER and not own_times:
+        vague = None
+    return _Clause(
+        trigger,
+        start,
+        max(end, vague.end if vague else end),
+        index,
+        own_times[0] if own_times else None,
+        vague,
+        strength,
+        question,
+        immediate,
+    )
+
+
+def _last_if(before: str) -> int:
+    found = [m.end() for m in re.finditer(r"\bif\b", before, re.IGNORECASE)]
+    return found[-1] if found else len(before)
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    trailing = _TRAILING.search(text, start, end)
+    return trailing.start() if trailing else end
+
+
+def _overlaps(v: VagueTime, times: list[TimeSpan]) -> bool:
+    return any(t.start < v.end and v.start < t.end for t in times)
+
+
+def _names_time(text: str, v: VagueTime, times: list[TimeSpan]) -> bool:
+    """ "sometime tomorrow", "later today": the time that follows makes it specific."""
+    if v.kind != "whenever":
+        return False
+    return any(0 <= t.start - v.end <= 2 and not text[v.end : t.start].strip() for t in times)
+
+
+def _decide(
+    text: str, clauses: list[_Clause], now: datetime, tz: ZoneInfo
+) -> list[FoundPromise]:
+    results: list[tuple[_Clause, FoundPromise]] = []
+    skip_next_start: int | None = None
+    for number, clause in enumerate(clauses):
+        if skip_next_start is not None and clause.start == skip_next_start:
+            skip_next_start = None
+            continue
+        found = _judge(text, clause, now, tz)
+        if found is None:
+            continue
+        if found.vague and found.vague_start == clause.start and number + 1 < len(clauses):
+            follower = clauses[number + 1]
+            joined = follower.sentence == clause.sentence and re.fullmatch(
+                r"[\s,]*(?:and|then|and\s+then)?[\s,]*", text[clause.end : follower.start], re.I
+            )
+            merged = _judge(text, follower, now, tz) if joined else None
+            if merged is not None:
+                found = _merge(text, clause, merged, now, tz)
+                skip_next_start = follower.start
+        results.append((clause, found))
+    return _share_times(text, results)
+
+
+def _judge(text: str, clause: _Clause, now: datetime, tz: ZoneInfo) -> FoundPromise | None:
+    trigger = clause.trigger
+    words = text[clause.start : clause.end]
+    if _SIGN_OFF.match(words.strip()):
+        return None
+    offer = clause.strength is Strength.OFFER
+    if offer and clause.question:
+        return None
+    if clause.vague is not None:
+        return _vague_word(text, clause, now, tz)
+    if clause.time is not None:
+        return _specific_at(clause.start, clause.end, clause.time.due)
+    if offer or trigger.kind is not VerbKind.ACTION or clause.immediate:
+        return None
+    return _missing_time(text, clause.start, clause.end, now, tz)
+
+
+def _vague_word(text: str, clause: _Clause, now: datetime, tz: ZoneInfo) -> FoundPromise:
+    vague = clause.vague
+    assert vague is not None
+    _, phrase = suggest(vague.horizon, now=now, tz=tz)
+    if vague.kind == "rightback":
+        replacement = f"back to you {phrase}" if vague.detail else f"back {phrase}"
+    elif vague.kind == "rightwith":
+        replacement = f"with you {phrase}"
+    elif vague.kind == "event" and vague.detail:
+        replacement = f"{phrase} (sooner if {vague.detail})"
+    else:
+        replacement = phrase
+    return FoundPromise(
+        clause.start,
+        clause.end,
+        None,
+        True,
+        vague.start,
+        vague.end,
+        replacement,
+        f'Name a time: "{replacement}".',
+    )
+
+
+def _missing_time(
+    text: str, start: int, end: int, now: datetime, tz: ZoneInfo
+) -> FoundPromise:
+    _, phrase = suggest(Horizon.TODAY, now=now, tz=tz)
+    words = text[start:end]
+    if _KEEP_POSTED.search(words):
+        replacement = f"{words}, with a first update {phrase}"
+    elif _REPLY.search(words):
+        replacement = f"{words} {phrase}"
+    else:
+        replacement = f"{words} and update you {phrase}"
+    return FoundPromise(
+        start, end, None, True, start, end, replacement, f'Name a time: "{replacement}".'
+    )
+
+
+def _merge(
+    text: str, first: _Clause, second: FoundPromise, now: datetime, tz: ZoneInfo
+) -> FoundPromise:
+    """ "I'll check with the warehouse and I'll message you by 2pm": one plan, one time."""
+    if second.vague and second.vague_start != second.start:
+        return FoundPromise(
+            first.start, second.end, None, True, second.vague_start, second.vague_end,
+            second.replacement, second.suggestion,
+        )
+    if second.vague:
+        return _missing_time(text, first.start, second.end, now, tz)
+    return FoundPromise(first.start, second.end, second.due, False, None, None, None, None)
+
+
+def _share_times(
+    text: str, results: list[tuple[_Clause, FoundPromise]]
+) -> list[FoundPromise]:
+    """A plan with its time in the next sentence ("Let me check. I'll call you by 3pm.")."""
+    promises = [found for _, found in results]
+    for number, (clause, found) in enumerate(results):
+        if not found.vague or found.vague_start != found.start:
+            continue
+        following = results[number + 1] if number + 1 < len(results) else None
+        if (
+            following is not None
+            and following[0].sentence <= clause.sentence + 1
+            and following[1].due is not None
+            and _REPLY.search(text[following[1].start : following[1].end])
+        ):
+            promises[number] = _specific(found, following[1].due)
+            continue
+        previous = promises[number - 1] if number else None
+        if previous is not None and previous.due is not None and _THEN.search(
+            text[found.start : found.end]
+        ):
+            promises[number] = _specific(found, previous.due)
+    return promises
+
+
+def _specific(found: FoundPromise, due: datetime) -> FoundPromise:
+    return _specific_at(found.start, found.end, due)
+
+
+def _specific_at(start: int, end: int, due: datetime) -> FoundPromise:
+    return FoundPromise(start, end, due, False, None, None, None, None)
