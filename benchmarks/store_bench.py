@@ -32,7 +32,8 @@ USERS = 10_000
 USERS_PER_TENANT = 100
 PROMISES_PER_USER = 20
 INCIDENTS_PER_USER = 2
-LOG_CALLS = 1_000
+LOG_CALLS = 2_000
+WARM_UP = 50
 DIGEST_RUNS = 3
 NOW = datetime(2026, 3, 4, 9, 0, tzinfo=UTC)
 BATCH = 20_000
@@ -120,8 +121,11 @@ def _time_digests(service: Service) -> tuple[float, float, int, int]:
     return min(times), statistics.median(times), len(digests), listed
 
 
-def _time_log_incident(service: Service) -> tuple[float, float]:
+def _time_log_incident(service: Service) -> tuple[float, float, float]:
+    """p50, p99 and the worst call, after a warm-up (connections, compiled statements)."""
     actor = Actor("slack", "T0000", "U00000", "Ada")
+    for n in range(WARM_UP):
+        service.log_incident(actor, customer="Acme", what_happened="warm-up", delivery_key=f"w{n}")
     latencies = []
     for n in range(LOG_CALLS):
         started = time.perf_counter()
@@ -132,7 +136,7 @@ def _time_log_incident(service: Service) -> tuple[float, float]:
         )
         latencies.append(time.perf_counter() - started)
     latencies.sort()
-    return statistics.median(latencies), latencies[int(len(latencies) * 0.99) - 1]
+    return statistics.median(latencies), latencies[int(len(latencies) * 0.99) - 1], latencies[-1]
 
 
 def _report(name: str, service: Service) -> None:
@@ -144,11 +148,11 @@ def _report(name: str, service: Service) -> None:
         f"best {best * 1000:.0f} ms, median {median * 1000:.0f} ms (target < 1000 ms) {verdict}",
         flush=True,
     )
-    p50, p99 = _time_log_incident(service)
+    p50, p99, worst = _time_log_incident(service)
     verdict = "ok" if p99 < 0.005 else "OVER TARGET"
     print(
-        f"[{name}] log_incident x{LOG_CALLS}: p50 {p50 * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms "
-        f"(target p99 < 5 ms) {verdict}",
+        f"[{name}] log_incident x{LOG_CALLS:,}: p50 {p50 * 1000:.2f} ms, p99 {p99 * 1000:.2f} ms, "
+        f"max {worst * 1000:.1f} ms (target p99 < 5 ms) {verdict}",
         flush=True,
     )
 

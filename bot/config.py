@@ -84,16 +84,18 @@ class Settings:
 
     @property
     def slack_enabled(self) -> bool:
-        return bool(self.slack_signing_secret and (self.slack_bot_token or self.slack_oauth_enabled)) or bool(
-            self.slack_app_token and self.slack_bot_token
-        )
+        over_http = self.slack_signing_secret and (self.slack_bot_token or self.slack_oauth_enabled)
+        over_socket = self.slack_app_token and self.slack_bot_token
+        return bool(over_http or over_socket)
 
     @property
     def llm_enabled(self) -> bool:
         return bool(self.openai_api_key)
 
 
-def load_settings(env: dict[str, str] | None = None, *, dotenv_path: str | Path | None = ".env") -> Settings:
+def load_settings(
+    env: dict[str, str] | None = None, *, dotenv_path: str | Path | None = ".env"
+) -> Settings:
     """Build settings from `env` (default: the process environment plus `.env`)."""
     if env is None:
         if dotenv_path and Path(dotenv_path).is_file():

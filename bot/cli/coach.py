@@ -36,7 +36,9 @@ def parse_tz(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f"unknown time zone {name!r}; use an IANA name such as Europe/Paris") from None
+        raise UsageError(
+            f"unknown time zone {name!r}; use an IANA name such as Europe/Paris"
+        ) from None
 
 
 def parse_now(value: str | None, tz: tzinfo) -> datetime:

@@ -21,6 +21,9 @@ CSV_COLUMNS = (
 )
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 class UsageError(Exception):
     """Bad command-line input: one line on stderr, exit status 2."""
 
@@ -61,15 +64,24 @@ def _json_ready(record: Any) -> dict[str, Any]:
     return {key: _iso(value) for key, value in fields.items()}
 
 
+def _cell(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula ("=HYPERLINK(...)") is quoted."""
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
+
+
 def write_csv(data: Any, out: IO[str]) -> None:
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
+    rows: list[dict[str, Any]] = []
     for incident in data.incidents:
         row = _json_ready(incident)
         row.update(record="incident", text=incident.what_happened, closed_at=row["resolved_at"])
-        writer.writerow(row)
-    for promise in data.promises:
-        writer.writerow({**_json_ready(promise), "record": "promise"})
+        rows.append(row)
+    rows += [{**_json_ready(promise), "record": "promise"} for promise in data.promises]
+    for row in rows:
+        writer.writerow({key: _cell(value) for key, value in row.items()})
 
 
 def write_json(data: Any, out: IO[str]) -> None:

@@ -21,7 +21,9 @@ from bot.coach.text import mask
 from bot.coach.types import CoachResult, DraftError, Flag, Promise
 
 # Codes a rewrite must never raise again; the rewriter gets a second pass if it does.
-MUST_FIX = frozenset({"vague_commitment", "hard_no", "blame", "defensive", "shouting"})
+MUST_FIX = frozenset(
+    {"vague_commitment", "hard_no", "blame", "defensive", "shouting", "false_hope"}
+)
 _REWRITE_PASSES = 3
 
 
@@ -54,12 +56,24 @@ def check_draft(text: str) -> None:
         )
 
 
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
 def _settle(hits: list[Hit]) -> list[Hit]:
-    """One flag per overlap of the same code; no `no_next_step` on top of a `hard_no`."""
+    """One flag per overlap of the same code; no `no_next_step` on top of a `hard_no`.
+
+    Where a "maybe" is also worded as a vague promise ("We'll see what we can
+    do"), it is flagged once, as the false hope it is: the user is told one
+    thing about the same words.
+    """
     codes = {h.rule.code for h in hits}
+    hedges = [(h.start, h.end) for h in hits if h.rule.code == "false_hope"]
     kept: list[Hit] = []
     for hit in hits:
         if hit.rule.code == "no_next_step" and "hard_no" in codes:
+            continue
+        if hit.rule.code == "vague_commitment" and _overlaps(hit.start, hit.end, hedges):
             continue
         if any(k.rule.code == hit.rule.code and k.start < hit.end and hit.start < k.end
                for k in kept):
@@ -71,11 +85,33 @@ def _settle(hits: list[Hit]) -> list[Hit]:
 _RECHECK_RULES = tuple(r for r in ALL_RULES if r.code in MUST_FIX - {"vague_commitment"})
 
 
+def _not_hedged(found: Sequence[FoundPromise], hits: list[Hit]) -> list[FoundPromise]:
+    """Promises that are not really a hedge ("we'll see if we can fit you in next week")."""
+    hedges = [(h.start, h.end) for h in hits if h.rule.code == "false_hope"]
+    if not hedges:
+        return list(found)
+    kept = []
+    for p in found:
+        starts_in_hedge = any(s <= p.start < e for s, e in hedges)
+        vague_part = (p.vague_start, p.vague_end) if p.vague_start is not None else (p.start,
+                                                                                     p.end)
+        hedged = starts_in_hedge and (
+            not p.vague or _overlaps(vague_part[0], vague_part[1] or p.end, hedges)
+        )
+        if not hedged:
+            kept.append(p)
+    return kept
+
+
 def _analyse(text: str, now: datetime, zone: ZoneInfo) -> tuple[Draft, list[Hit]]:
     masked = mask(text)
     found = find_promises(masked, now=now, tz=zone)
     draft = Draft.of(text, masked, found)
-    return draft, _settle(run_rules(ALL_RULES, draft))
+    hits = run_rules(ALL_RULES, draft)
+    kept = _not_hedged(found, hits)
+    if len(kept) != len(found):
+        draft = Draft.of(text, masked, kept)
+    return draft, _settle(hits)
 
 
 def _recheck(text: str) -> tuple[Draft, list[Hit]]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.coach.hedges import SLOT
 from bot.coach.promise_sentences import quoted_spans, sentences
 from bot.coach.promise_triggers import Strength, Trigger, find_triggers
 from bot.coach.promise_vague import VagueTime, find_vague_times
@@ -250,6 +251,8 @@ def _judge(text: str, clause: _Clause, now: datetime, tz: ZoneInfo) -> FoundProm
     words = text[clause.start : clause.end]
     if _SIGN_OFF.match(words.strip()):
         return None
+    if "[" in words and SLOT.search(words):
+        return None  # a rewrite's "by [a time]": the writer is about to name the time
     offer = clause.strength is Strength.OFFER
     if offer and clause.question:
         return None

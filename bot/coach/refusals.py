@@ -16,7 +16,7 @@ from functools import lru_cache
 from bot.coach.rules import Draft, LowerPattern, lowered
 
 _NEG_MODAL = (
-    r"(?:can't|cannot|can not|won't be able to|will not be able to|"
+    r"(?:can't|cannot|can not|won't be able to|will not be able to|(?:will |shall )?never be able to|"
     r"(?:am|are|is|'m|'re|'s)(?: not|n't) able to|(?:am|are|is|'m|'re|'s) unable to|"
     r"unable to|not able to)"
 )
@@ -60,6 +60,10 @@ _REFUSAL_PATTERNS: tuple[str, ...] = (
     r"\b(?:our|the) (?:system|software|platform|policy|process|contract|terms) "
     r"(?:doesn't|does not|won't|will not|can't|cannot) (?:allow|let|permit|accept|support)\b",
     r"\b(?:won't|will not|wouldn't|would not) be (?:possible|feasible|an option)\b",
+    # the thing asked for stated as unbendable: "the price is non-negotiable"
+    r"\b(?:is|are|'s|'re)\s+(?:(?:strictly|completely|totally|absolutely)\s+)?"
+    r"(?:non-negotiable|not negotiable|set in stone|non-refundable|nonrefundable)\b",
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))absolutely not(?=\s*[.!]|\s*$)",
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:sorry,? |unfortunately,? )?not (?:possible|an option|doable)\b",
     r"\b(?:is|are) (?:already |now |completely )?full\b(?! (?:of|refund|price|amount|details|"
     r"name|address|payment|version|report|list|day))",
@@ -153,7 +157,17 @@ _RHETORICAL = re.compile(r"(?:^|\s)(?:why|how (?:dare|come)|what did you expect|
 REASON = re.compile(
     r"\b(?:because|since|as (?:we|it|the|our|this|that|you)|due to|owing to|given that|"
     r"the reason|for (?:security|safety|legal|privacy|compliance) reasons|after \d+|"
-    r"so (?:that )?(?:we|I)|which means|policy|regulations?|law)\b",
+    r"so (?:that )?(?:we|I)|which means|(?:our|the) policy (?:is|says|requires)|"
+    r"(?:the |our )?reason|regulations?|law|required|requires)\b",
+    re.IGNORECASE,
+)
+
+
+# Refusals that carry their own reason: what is asked for is not there to give.
+UNAVAILABLE = re.compile(
+    r"\b(?:booked|sold out|out of stock|capacity|full|not available|unavailable|discontinued|"
+    r"no longer|on (?:vacation|holiday|leave|annual leave|PTO)|out of (?:town|the office|office)|"
+    r"out sick|not in (?:the|our) scope|outside (?:of )?(?:our|the) scope|not part of)\b",
     re.IGNORECASE,
 )
 

@@ -13,7 +13,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.coach.refusals import REASON, find_refusals
+from bot.coach.hedges import hedge_edits
+from bot.coach.refusals import REASON, UNAVAILABLE, find_refusals
 from bot.coach.rules import Draft, Fix, Hit
 from bot.coach.shouting import is_acronym
 from bot.coach.soften import REASON_SLOT, choice_sentences
@@ -59,8 +60,13 @@ class _Plan:
 
     def delete(self, start: int, end: int) -> None:
         text, masked = self.draft.text, self.draft.masked
-        sent_start, sent_end = self.draft.sentence_at(start)
-        while end < len(text) and text[end] in " \t":
+        first = start
+        while first < end and not masked[first].isalnum():
+            first += 1
+        sent_start, sent_end = self.draft.sentence_at(first)
+        if first == sent_start:
+            start = first
+        while end < len(text) and text[end] in " \t" + (",;:" if start == sent_start else ""):
             end += 1
         if start == sent_start:
             rest = masked[end:sent_end]
@@ -126,26 +132,80 @@ def _lower_caps(words: str, at_sentence_start: bool) -> str:
     return lowered
 
 
-def _soften(plan: _Plan, hit: Hit) -> None:
+def _soften(plan: _Plan, hit: Hit, hits: Sequence[Hit]) -> None:
+    """Refusal, reason, alternatives, and the choice question last (principle 1).
+
+    The reason goes right after the refusal (or after the sentence that already
+    gives it); the alternatives and "Which would you prefer?" go at the end of
+    the reply, before any signature, so the reply ends with the question.
+    """
     draft = plan.draft
     start, end = draft.sentence_at(hit.start)
     sentence = draft.masked[start:end]
     speaker = "I" if re.search(r"\bI\b|\bI'", draft.masked[hit.start : hit.end]) else "we"
-    pieces = []
-    has_reason = bool(REASON.search(sentence))
     following = [s for s in draft.spans if s[0] >= end]
-    next_sentence = draft.masked[following[0][0] : following[0][1]] if following else ""
-    if not has_reason and REASON.search(next_sentence):
+    before = [s for s in draft.spans if s[1] <= start]
+    next_span = following[0] if following else None
+    refusals = find_refusals(draft.masked)
+
+    def refuses(span: tuple[int, int] | None) -> bool:
+        return span is not None and any(span[0] <= r < span[1] for r, _ in refusals)
+
+    def policy_reason(span: tuple[int, int] | None) -> bool:
+        return span is not None and any(
+            h.rule.name == "defensive.just_policy" and span[0] <= h.start < span[1] for h in hits
+        )
+
+    has_reason = (
+        bool(REASON.search(sentence))
+        or bool(UNAVAILABLE.search(draft.masked[hit.start : hit.end]))
+        or policy_reason((start, end))
+        or refuses(before[-1] if before else None)
+    )
+    if not has_reason and next_span is not None and (
+        REASON.search(draft.masked[next_span[0] : next_span[1]])
+        or policy_reason(next_span)
+        or refuses(next_span)
+    ):
         has_reason = True
-        end = following[0][1]
     if not has_reason:
-        pieces.append(f"The reason is {REASON_SLOT}.")
-    pieces.append(choice_sentences([], speaker=speaker))
-    plan.insert_after(end, " ".join(pieces))
+        plan.insert_after(end, f"The reason is {REASON_SLOT}.")
+    body_end = signature_start(draft.masked)
+    ends = [e for _, e in draft.spans if e <= body_end]
+    plan.insert_after(max(ends[-1] if ends else end, end), choice_sentences([], speaker=speaker))
+
+
+_BLAMED_ACT = re.compile(
+    r"\b(?:messed up|screwed up|dropped the ball|made (?:a|the|an) (?:mistake|error)|"
+    r"got (?:it|this|that) wrong|forgot to|failed to|mixed up|lost (?:your|it|the))\b",
+    re.IGNORECASE,
+)
+_FACTS = re.compile(r"\d|[#*_<]|\b[A-Z]{2,}-?\w*\d")
+
+
+def _we_did_it(plan: _Plan, hit: Hit, start: int, end: int) -> bool:
+    """ "The billing team made a mistake on invoice INV-3092" -> "We made a mistake on ...".
+
+    Used when dropping the sentence would drop facts (a number, a reference,
+    markup): the company owns the act and every fact stays.
+    """
+    draft = plan.draft
+    if not _FACTS.search(draft.text[start:end]):
+        return False
+    act = _BLAMED_ACT.search(draft.masked, hit.start, end)
+    if act is None or len(draft.masked[hit.start : act.start()].split()) > 5:
+        return False
+    words = "We " if hit.start == start else "we "
+    plan.word_edits.append(_Edit(hit.start, act.start(), words))
+    if not re.search(r"\b(?:sorry|apologi[sz]e|apologies)\b", draft.masked, re.IGNORECASE):
+        plan.insert_after(end, "I'm sorry.")
+    return True
 
 
 def _own_it(plan: _Plan, hit: Hit) -> None:
     start, end = plan.draft.sentence_at(hit.start)
+    if _we_did_it(plan, hit, start, end):
+        return
     if not plan.protected(start, end):
         owned = OWNERSHIP in plan.sentence_edits.values()
         if plan.sentence_edits.get((start, end)) != OWNERSHIP:
@@ -197,6 +257,11 @@ def _next_step(plan: _Plan) -> None:
 def rewrite_draft(draft: Draft, hits: Sequence[Hit]) -> str | None:
     """The draft with every fixable flag fixed, or None when nothing changes."""
     plan = _Plan(draft)
+    hedges = [h for h in hits if h.rule.fix is Fix.COMMIT]
+    if hedges:
+        others = [h for h in hits if h.rule.fix is not Fix.COMMIT]
+        for edit in hedge_edits(draft, hedges, others):
+            plan.word_edits.append(_Edit(edit.start, edit.end, edit.text))
     for hit in hits:
         fix = hit.rule.fix
         if fix is Fix.DELETE:
@@ -216,7 +281,7 @@ def rewrite_draft(draft: Draft, hits: Sequence[Hit]) -> str | None:
         elif fix is Fix.LOWER:
             _lower(plan, hit)
         elif fix is Fix.SOFTEN:
-            _soften(plan, hit)
+            _soften(plan, hit, hits)
         elif fix is Fix.NEXT_STEP:
             _next_step(plan)
         elif fix is Fix.PROMISE:

@@ -35,6 +35,7 @@ class Fix(Enum):
     SOFTEN = "soften"  # hard no: keep it, add reason, alternatives, a choice
     NEXT_STEP = "next_step"  # no next step: end with a choice of remedy
     PROMISE = "promise"  # vague time: the promise finder's concrete replacement
+    COMMIT = "commit"  # false hope: a direct statement with a slot in place of the hedge
     NONE = "none"
 
 

@@ -92,7 +92,6 @@ NO_EXCEPTIONS = rule(
         r"\b(?:there are |we make |with )?no exceptions\b",
         r"\bunder no circumstances\b",
         r"\b(?:and )?that's (?:final|the end of it)\b",
-        r"\babsolutely not\b",
         r"\bit is what it is\b|\bit's what it is\b",
     ),
     fix=Fix.DROP_SENTENCE,
@@ -100,7 +99,6 @@ NO_EXCEPTIONS = rule(
         "Policy is policy.",
         "There are no exceptions.",
         "Rules are rules.",
-        "Absolutely not.",
         "The window is fixed. It is what it is.",
     ),
     passes=(
@@ -130,4 +128,26 @@ NON_NEGOTIABLE = rule(
     ),
 )
 
-RULES = (NEVER, NEVER_HABIT, IMPOSSIBLE, NO_EXCEPTIONS, NON_NEGOTIABLE)
+FLAT_NO = rule(
+    "absolute.flat_no",
+    "absolute",
+    message="\"Absolutely not\" slams the door before any reason is given. " + _WHY,
+    suggestion="Say the no kindly, then the reason and what you can do instead.",
+    patterns=(
+        r"(?:^|(?<=[.!?]\s)|(?<=\n))absolutely not(?=\s*[.!]|\s*$)",
+    ),
+    fix=Fix.REPLACE,
+    replacement="I'm sorry, but we can't do that",
+    fails=(
+        "Absolutely not.",
+        "Absolutely not!",
+        "Thanks for asking. Absolutely not.",
+    ),
+    passes=(
+        "Absolutely not a problem, happy to help.",
+        "It's absolutely not your fault, and I've refunded the fee.",
+        "Was it a bother? Not at all.",
+    ),
+)
+
+RULES = (NEVER, NEVER_HABIT, IMPOSSIBLE, NO_EXCEPTIONS, NON_NEGOTIABLE, FLAT_NO)

@@ -22,7 +22,7 @@ WE_LL_SEE = rule(
         r"\b(?:maybe|possibly|perhaps)[,.]? (?:maybe not|we'll see|who knows)\b",
         r"\bwho knows\b(?=\s*[.!?]|\s*$)",
     ),
-    fix=Fix.DROP_SENTENCE,
+    fix=Fix.COMMIT,
     fails=(
         "We'll see what we can do.",
         "Maybe, we'll see.",
@@ -51,7 +51,7 @@ NO_PROMISES = rule(
         r"\bdon't (?:get|hold) your (?:hopes up|breath)\b",
         r"\bthere(?:'s| is) a (?:slim|small|tiny|remote) chance\b",
     ),
-    fix=Fix.DELETE,
+    fix=Fix.COMMIT,
     fails=(
         "I'll ask the team, but no promises.",
         "I'll try to get it out today, but I can't promise anything.",
@@ -75,7 +75,7 @@ I_LL_TRY = rule(
         r"(?=\s*[.!]|\s*$|,? but\b)",
         r"(?:^|(?<=[.!?]\s))(?:maybe|possibly|perhaps)(?=\s*[.!]|\s*$)",
     ),
-    fix=Fix.NONE,
+    fix=Fix.COMMIT,
     fails=(
         "I'll try.",
         "We'll do our best, but it's a busy week.",

@@ -11,6 +11,9 @@ one-second budget.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -90,6 +93,20 @@ def _open_promises(
     return grouped
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Building 100,000+ small objects would start dozens of cyclic garbage
+    collections, each walking every object built so far: 40% of the time.
+    None of these objects form cycles, so the collector can wait."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _counts(session: Session, statement: Any) -> dict[UserKey, int]:
     return {(p, t, u): n for p, t, u, n in session.connection().execute(statement).all()}
 
@@ -98,6 +115,11 @@ def build_digests(
     session: Session, *, now: datetime, only: Actor | None = None
 ) -> list[DigestData]:
     """Digest data per person: everyone with the digest on, or just `only` (even if off)."""
+    with _cyclic_gc_paused():
+        return _build_digests(session, now=now, only=only)
+
+
+def _build_digests(session: Session, *, now: datetime, only: Actor | None) -> list[DigestData]:
     settings: dict[UserKey, tuple[str, bool]] = {
         (p, t, u): (tz, enabled)
         for p, t, u, tz, enabled in session.connection().execute(

@@ -25,7 +25,7 @@ from bot.store.models import (
     Incident,
     Promise,
 )
-from bot.store.queries import insert_unless_exists
+from bot.store.queries import insert_row_unless_exists
 
 MAX_LIST = 200
 KEYED = ("platform", "tenant_id", "delivery_key")
@@ -93,8 +93,8 @@ def log_incident(
         "source_link": new.source_link,
         "delivery_key": delivery_key,
     }
-    incident_id = insert_unless_exists(session, Incident, values, KEYED)
-    if incident_id is None:
+    incident = insert_row_unless_exists(session, Incident, values, KEYED)
+    if incident is None:
         existing = session.scalars(
             select(Incident).where(*scoped(actor), Incident.delivery_key == delivery_key)
         ).one()
@@ -112,12 +112,10 @@ def log_incident(
                 status="open",
                 created_at=now,
                 source_link=new.source_link,
-                incident_id=incident_id,
+                incident_id=incident.id,
                 delivery_key=f"{delivery_key}#promise" if delivery_key else None,
             )
         )
-    incident = session.get(Incident, incident_id)
-    assert incident is not None
     return incident_view(incident)
 
 

@@ -20,7 +20,7 @@ from bot.service.records import (
 )
 from bot.service.views import Actor, PromiseView
 from bot.store.models import Promise
-from bot.store.queries import insert_unless_exists
+from bot.store.queries import insert_row_unless_exists
 
 CLOSING_STATUSES = ("kept", "broken", "cancelled")
 KEYED = ("platform", "tenant_id", "delivery_key")
@@ -61,12 +61,10 @@ def track_promise(
         "source_link": source_link or None,
         "delivery_key": delivery_key,
     }
-    promise_id = insert_unless_exists(session, Promise, values, KEYED)
-    if promise_id is None:
+    promise = insert_row_unless_exists(session, Promise, values, KEYED)
+    if promise is None:
         query = select(Promise).where(*in_tenant(actor), Promise.delivery_key == delivery_key)
         return promise_view(session.scalars(query).one())
-    promise = session.get(Promise, promise_id)
-    assert promise is not None
     return promise_view(promise)
 
 

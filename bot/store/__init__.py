@@ -1,7 +1,7 @@
 """The SQL store: models, engines and sessions, migrations, retries.
 
-Only the service layer imports this package; adapters and the coach never
-see SQLAlchemy.
+The service layer (and the store's own commands: migrate, export, forget,
+digest) import this package; adapters and the coach never see SQLAlchemy.
 """
 
 from bot.store import slack_tables

@@ -12,6 +12,8 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine
 
+from bot.store.engine import writer
+
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
@@ -21,8 +23,19 @@ def alembic_config() -> Config:
     return config
 
 
+MIGRATION_LOCK = 0x70C6C1  # any constant; PostgreSQL advisory lock id for "migrating"
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    with engine.begin() as connection:
+    """Upgrade in one transaction that one replica at a time may hold.
+
+    Replicas starting together all migrate on start: PostgreSQL serialises them
+    with an advisory lock, SQLite with BEGIN IMMEDIATE; the later ones then
+    find the schema already at head and do nothing.
+    """
+    with writer(engine).begin() as connection:
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         config = alembic_config()
         config.attributes["connection"] = connection
         command.upgrade(config, revision)

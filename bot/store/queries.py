@@ -8,7 +8,7 @@ check-then-insert would let both pass the check.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Insert, Select
 from sqlalchemy.dialects import postgresql, sqlite
@@ -39,6 +39,23 @@ def insert_unless_exists(
     )
     inserted: int | None = session.execute(statement).scalar_one_or_none()
     return inserted
+
+
+M = TypeVar("M", bound=DeclarativeBase)
+
+
+def insert_row_unless_exists(
+    session: Session, model: type[M], values: dict[str, Any], unique_columns: tuple[str, ...]
+) -> M | None:
+    """Like `insert_unless_exists`, but the new row comes back whole in the same round trip."""
+    statement = (
+        _insert(session, model)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=list(unique_columns))
+        .returning(model)
+    )
+    row: M | None = session.scalars(statement).one_or_none()
+    return row
 
 
 def upsert(

@@ -10,6 +10,7 @@ def test_sqlite_runs_in_wal_with_foreign_keys_and_a_busy_timeout(tmp_path: Path)
         assert pragma("PRAGMA journal_mode").scalar() == "wal"
         assert pragma("PRAGMA foreign_keys").scalar() == 1
         assert pragma("PRAGMA busy_timeout").scalar() == 2500
+        assert pragma("PRAGMA wal_autocheckpoint").scalar() == 4000
     engine.dispose()
 
 

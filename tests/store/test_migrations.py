@@ -57,3 +57,20 @@ def test_upgrading_twice_is_harmless(engine):
     first = migrate.current_revision(engine)
     migrate.upgrade(engine)
     assert migrate.current_revision(engine) == first
+
+
+def test_replicas_migrating_at_the_same_time_all_succeed(engine):
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    barrier = Barrier(3)
+
+    def start_replica(_: int) -> str | None:
+        barrier.wait()
+        migrate.upgrade(engine)
+        return migrate.current_revision(engine)
+
+    with ThreadPoolExecutor(3) as pool:
+        revisions = list(pool.map(start_replica, range(3)))
+    assert len(set(revisions)) == 1 and revisions[0] is not None
+    migrate.check(engine)

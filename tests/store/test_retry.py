@@ -96,3 +96,27 @@ def test_only_transient_errors_are_retried():
         run_with_retry(always_locked, RetryPolicy(delays=(0,)))
     integrity = exc.IntegrityError("INSERT", {}, sqlite3.IntegrityError("UNIQUE failed"))
     assert not is_transient(integrity)
+
+
+def test_a_connection_killed_by_a_server_restart_is_replaced_on_retry(postgres_schema_url: str):
+    import psycopg
+
+    settings = Settings(database_url=postgres_schema_url)
+    service = Service(make_engine(settings.sqlalchemy_url), settings, retry=QUICK)
+    service.migrate()
+    service.track_promise(ACTOR, text="before the restart")
+    schema = postgres_schema_url.rsplit("application_name=", 1)[1]
+    base = postgres_schema_url.split("?", 1)[0]
+    with psycopg.connect(base, autocommit=True) as admin:
+        killed = admin.execute(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+            "WHERE application_name = %s AND pid <> pg_backend_pid()",
+            (schema,),
+        ).fetchone()
+    assert killed is not None and killed[0] >= 1
+    service.track_promise(ACTOR, text="after the restart")
+    assert [p.text for p in service.open_promises(ACTOR)] == [
+        "before the restart",
+        "after the restart",
+    ]
+    service.close()

@@ -1,0 +1,210 @@
+"""Rewriting false hope (principle 1): replace the "maybe" with a direct statement.
+
+Deleting "we'll see" or "no promises" is not enough: "I'll try." on its own
+still gives false hope. The rewriter puts a direct statement with a clearly
+marked slot where the hedge was, so the writer fills in what only they know:
+
+- a hedge about effort ("I'll try", "we'll see what we can do", "no
+  promises") becomes "Here's what I'll do: [what you will do] by [a time]."
+- a hedge about the outcome ("maybe", "possibly", "who knows", "fingers
+  crossed") becomes "To be straight with you: [yes or no, and why]."
+- "we'll see if we can X" becomes "We'll let you know by [a time] whether we
+  can X", which keeps what the customer asked for and names when they'll know.
+
+A hedge tacked onto a real sentence (", but no promises") is just dropped; the
+sentence it leaves is the direct statement. The writer's other words stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.coach.rules import Draft, Hit
+
+TIME_SLOT = "[a time]"
+DO_SLOT = "[what you will do]"
+ANSWER_SLOT = "[yes or no, and why]"
+# A time the writer still has to fill in: the promise finder treats it as named.
+SLOT = re.compile(r"\[(?:a time|what you will do|yes or no[^\]]*)\]")
+
+_EFFORT = re.compile(
+    r"\b(?:try|best|what (?:I|we) can|see (?:what|if|whether)|promises?|promise|guarantees?|"
+    r"guarantee)\b",
+    re.IGNORECASE,
+)
+_SEE_IF = re.compile(r"\s+(?:if|whether)\s+(?P<who>I|we)\s+(?P<modal>can|could)\s+"
+                     r"(?P<rest>[^.!?;\n]*?)(?=\s*(?:[,;.!?\n]|$|\s[-–—]\s))", re.IGNORECASE)
+_FILLER = re.compile(
+    r"\b(?:but|though|although|and|so|however|ok|okay|well|honestly|really|then|yet|still)\b",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(
+    r"^\s*(?:hi|hey|hello|dear|thanks|thank you|ok|okay|sure|right|yes|yeah|no|sorry|hmm|ah|oh|"
+    r"honestly|to be honest|good (?:morning|afternoon|evening))\b[^.!?]{0,40}$",
+    re.IGNORECASE,
+)
+_HOPE_LEAD = re.compile(r"^(?:fingers crossed|hopefully)\b", re.IGNORECASE)
+_BUT_REST = re.compile(r"^\s*,?\s*but\s+(?P<rest>\S.*?)\s*(?P<stop>[.!?]*)$", re.IGNORECASE | re.S)
+_AND_REST = re.compile(r"^\s+and\s+(?!I\b|we\b)[a-z]", re.IGNORECASE)
+_COMMA_REST = re.compile(r"^\s*[,:;-]+\s*(?=\S)")
+
+
+@dataclass(frozen=True, slots=True)
+class HedgeEdit:
+    """Replace text[start:end] with `text` (indices into the original draft)."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _speaker(draft: Draft, hedge: str) -> str:
+    if re.search(r"\bI\b|\bI'|\bmy\b", hedge):
+        return "I"
+    if re.search(r"\bwe\b|\bwe'|\bour\b", hedge, re.IGNORECASE):
+        return "we"
+    return "I" if re.search(r"\bI\b|\bI'", draft.masked) else "we"
+
+
+def _will(speaker: str) -> str:
+    return "I'll" if speaker == "I" else "we'll"
+
+
+def commitment_slot(speaker: str) -> str:
+    """The direct statement that takes the place of an effort hedge."""
+    return f"Here's what {_will(speaker)} do: {DO_SLOT} by {TIME_SLOT}."
+
+
+def answer_slot() -> str:
+    """The direct statement that takes the place of an outcome hedge."""
+    return f"To be straight with you: {ANSWER_SLOT}."
+
+
+def _slot(draft: Draft, hedges: Sequence[str]) -> str:
+    joined = " ".join(hedges)
+    if any(_EFFORT.search(h) for h in hedges):
+        return commitment_slot(_speaker(draft, joined))
+    return answer_slot()
+
+
+def _lower_first(words: str) -> str:
+    return words[:1].lower() + words[1:]
+
+
+def _upper_first(words: str) -> str:
+    return words[:1].upper() + words[1:]
+
+
+def _word_count(text: str) -> int:
+    return len(re.findall(r"[A-Za-z0-9][\w'-]*", _FILLER.sub(" ", text)))
+
+
+def _trim(masked: str, start: int, end: int) -> tuple[int, int]:
+    """The hedge's own words, without the comma or spaces a pattern took along."""
+    while start < end and not masked[start].isalnum():
+        start += 1
+    return start, end
+
+
+def hedge_edits(draft: Draft, hits: Sequence[Hit], others: Sequence[Hit]) -> list[HedgeEdit]:
+    """Edits that turn every false-hope hedge into a direct statement.
+
+    `others` are the draft's other flags: a sentence they touch is not
+    reordered, so their own fixes still apply.
+    """
+    text, masked = draft.text, draft.masked
+    by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for hit in sorted(hits, key=lambda h: h.start):
+        start, end = _trim(masked, hit.start, hit.end)
+        if end <= start:
+            continue
+        sentence = draft.sentence_at(start)
+        spans = by_sentence.setdefault(sentence, [])
+        if spans and start < spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    edits: list[HedgeEdit] = []
+    previous_slot_end: int | None = None
+    for (s_start, s_end), spans in sorted(by_sentence.items()):
+        first = spans[0][0]
+        hedges = [masked[a:b] for a, b in spans]
+        tail = masked[first:s_end]
+        for a, b in spans:
+            tail = tail[: a - first] + " " * (b - a) + tail[b - first :]
+        prefix = masked[s_start:first]
+        # 1. Nothing but hedges from the first one to the end of the sentence, after at
+        # most a greeting ("Hey Sam, we'll see."), so the hedge is the whole answer.
+        if _word_count(tail) < 2 and (_word_count(prefix) < 2 or _GREETING.match(prefix)):
+            run_on = previous_slot_end is not None and not masked[previous_slot_end:s_start].strip()
+            if run_on and not prefix.strip():
+                edits.append(HedgeEdit(s_start, s_end, ""))
+                previous_slot_end = s_end
+                continue
+            slot = _slot(draft, hedges)
+            if prefix.strip() and not prefix.rstrip().endswith((".", "!", "?")):
+                slot = _lower_first(slot)
+            edits.append(HedgeEdit(first, s_end, slot))
+            previous_slot_end = s_end
+            continue
+        previous_slot_end = None
+        for number, (a, b) in enumerate(spans):
+            edit = _one_hedge(draft, (s_start, s_end), (a, b), number == 0, others)
+            if edit is not None:
+                edits.append(edit)
+    return edits
+
+
+def _one_hedge(
+    draft: Draft,
+    sentence: tuple[int, int],
+    span: tuple[int, int],
+    leading: bool,
+    others: Sequence[Hit],
+) -> HedgeEdit | None:
+    text, masked = draft.text, draft.masked
+    s_start, s_end = sentence
+    a, b = span
+    hedge = masked[a:b]
+    after = masked[b:s_end]
+    at_start = leading and not masked[s_start:a].strip(" ,")
+    see_if = _SEE_IF.match(masked, b) if re.search(r"\bsee$", hedge, re.IGNORECASE) else None
+    if see_if is not None:
+        speaker = _speaker(draft, hedge)
+        who = see_if["who"] if see_if["who"] == "I" else see_if["who"].lower()
+        words = (f"{_will(speaker)} let you know by {TIME_SLOT} whether {who} "
+                 f"{see_if['modal'].lower()} {text[see_if.start('rest'):see_if.end('rest')]}")
+        if at_start:
+            words = _upper_first(words)
+        return HedgeEdit(a, see_if.end(), words)
+    if not at_start:
+        # A hedge tacked on after the real sentence: drop it with its comma and "but".
+        cut = a
+        lead = re.search(r"(?:,\s*|\s+)(?:but\s+)?$", masked[s_start:a], re.IGNORECASE)
+        if lead:
+            cut = s_start + lead.start()
+        end = b
+        though = re.match(r",?\s+though\b", masked[b:s_end], re.IGNORECASE)
+        if though:
+            end = b + though.end()
+        return HedgeEdit(cut, end, "")
+    if _HOPE_LEAD.match(hedge) and not _COMMA_REST.match(after):
+        return HedgeEdit(a, b, "I hope")
+    if _EFFORT.search(hedge) and _AND_REST.match(after):
+        return HedgeEdit(a, b, f"{_upper_first(_will(_speaker(draft, hedge)))} {DO_SLOT}")
+    but = _BUT_REST.match(after)
+    if but is not None:
+        touched = any(h.start < s_end and s_start < h.end for h in others)
+        slot = _slot(draft, [hedge])
+        if not touched:
+            rest = draft.text[b + but.start("rest") : b + but.end("rest")]
+            return HedgeEdit(a, s_end, f"{_upper_first(rest)}, but {_lower_first(slot)}")
+        return HedgeEdit(a, b + but.start("rest") + 1,
+                         f"{slot} {draft.text[b + but.start('rest')].upper()}")
+    comma = _COMMA_REST.match(after)
+    if comma is not None:
+        rest_at = b + comma.end()
+        return HedgeEdit(a, rest_at + 1, text[rest_at].upper())
+    return HedgeEdit(a, b, _slot(draft, [hedge]).rstrip("."))
