@@ -73,7 +73,9 @@ def _settle(hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         if hit.rule.code == "no_next_step" and "hard_no" in codes:
             continue
-        if hit.rule.code == "vague_commitment" and _overlaps(hit.start, hit.end, hedges):
+        if hit.rule.code in ("vague_commitment", "hard_no") and _overlaps(
+            hit.start, hit.end, hedges
+        ):
             continue
         if any(k.rule.code == hit.rule.code and k.start < hit.end and hit.start < k.end
                for k in kept):
@@ -103,11 +105,35 @@ def _not_hedged(found: Sequence[FoundPromise], hits: list[Hit]) -> list[FoundPro
     return kept
 
 
+_SOFT_HEDGES = frozenset({"false_hope.we_ll_see", "false_hope.i_ll_try"})
+
+
+def _answered_hedges(draft: Draft, hits: list[Hit]) -> list[Hit]:
+    """A "maybe" followed at once by a plan with a time is not false hope.
+
+    "Perhaps. Let me find out and I'll get back to you by 4pm." says what
+    decides it and when they'll know, which is what principle 1 asks for.
+    """
+    if not any(h.rule.name in _SOFT_HEDGES for h in hits):
+        return hits
+    timed = [p.start for p in draft.promises if p.due is not None and not p.vague]
+    kept = []
+    for hit in hits:
+        if hit.rule.name in _SOFT_HEDGES and timed:
+            _, sent_end = draft.sentence_at(hit.start)
+            following = [s for s in draft.spans if s[0] >= sent_end]
+            limit = following[0][1] if following else sent_end
+            if any(hit.end <= start < limit for start in timed):
+                continue
+        kept.append(hit)
+    return kept
+
+
 def _analyse(text: str, now: datetime, zone: ZoneInfo) -> tuple[Draft, list[Hit]]:
     masked = mask(text)
     found = find_promises(masked, now=now, tz=zone)
     draft = Draft.of(text, masked, found)
-    hits = run_rules(ALL_RULES, draft)
+    hits = _answered_hedges(draft, run_rules(ALL_RULES, draft))
     kept = _not_hedged(found, hits)
     if len(kept) != len(found):
         draft = Draft.of(text, masked, kept)

@@ -34,8 +34,8 @@ _EFFORT = re.compile(
     r"guarantee)\b",
     re.IGNORECASE,
 )
-_SEE_IF = re.compile(r"\s+(?:if|whether)\s+(?P<who>I|we)\s+(?P<modal>can|could)\s+"
-                     r"(?P<rest>[^.!?;\n]*?)(?=\s*(?:[,;.!?\n]|$|\s[-–—]\s))", re.IGNORECASE)
+_SEE_IF = re.compile(r"\s+(?P<conj>if|whether|how|what)\s+(?P<rest>[^.!?;,\n]*?)"
+                     r"(?=\s*(?:[,;.!?\n]|$|\s[-–—]\s))", re.IGNORECASE)
 _FILLER = re.compile(
     r"\b(?:but|though|although|and|so|however|ok|okay|well|honestly|really|then|yet|still)\b",
     re.IGNORECASE,
@@ -45,6 +45,7 @@ _GREETING = re.compile(
     r"honestly|to be honest|good (?:morning|afternoon|evening))\b[^.!?]{0,40}$",
     re.IGNORECASE,
 )
+_CHANCE = re.compile(r"^there(?:'s| is) a (?:slim|small|tiny|remote) chance\b", re.IGNORECASE)
 _HOPE_LEAD = re.compile(r"^(?:fingers crossed|hopefully)\b", re.IGNORECASE)
 _BUT_REST = re.compile(r"^\s*,?\s*but\s+(?P<rest>\S.*?)\s*(?P<stop>[.!?]*)$", re.IGNORECASE | re.S)
 _AND_REST = re.compile(r"^\s+and\s+(?!I\b|we\b)[a-z]", re.IGNORECASE)
@@ -114,7 +115,7 @@ def hedge_edits(draft: Draft, hits: Sequence[Hit], others: Sequence[Hit]) -> lis
     `others` are the draft's other flags: a sentence they touch is not
     reordered, so their own fixes still apply.
     """
-    text, masked = draft.text, draft.masked
+    masked = draft.masked
     by_sentence: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for hit in sorted(hits, key=lambda h: h.start):
         start, end = _trim(masked, hit.start, hit.end)
@@ -143,6 +144,11 @@ def hedge_edits(draft: Draft, hits: Sequence[Hit], others: Sequence[Hit]) -> lis
                 edits.append(HedgeEdit(s_start, s_end, ""))
                 previous_slot_end = s_end
                 continue
+            if any(h.rule.code == "hard_no" for h in others) and not prefix.strip():
+                # After a refusal the refusal is the straight answer: the "maybe" just goes.
+                edits.append(HedgeEdit(s_start, s_end, ""))
+                previous_slot_end = s_end
+                continue
             slot = _slot(draft, hedges)
             if prefix.strip() and not prefix.rstrip().endswith((".", "!", "?")):
                 slot = _lower_first(slot)
@@ -157,6 +163,11 @@ def hedge_edits(draft: Draft, hits: Sequence[Hit], others: Sequence[Hit]) -> lis
     return edits
 
 
+def _is_lead(prefix: str) -> bool:
+    """Nothing before the hedge but a greeting or a word or two ("Hey Sam, ...")."""
+    return not prefix.strip(" ,") or _word_count(prefix) < 2 or bool(_GREETING.match(prefix))
+
+
 def _one_hedge(
     draft: Draft,
     sentence: tuple[int, int],
@@ -169,42 +180,53 @@ def _one_hedge(
     a, b = span
     hedge = masked[a:b]
     after = masked[b:s_end]
-    at_start = leading and not masked[s_start:a].strip(" ,")
-    see_if = _SEE_IF.match(masked, b) if re.search(r"\bsee$", hedge, re.IGNORECASE) else None
-    if see_if is not None:
+    prefix = masked[s_start:a]
+    at_start = leading and _is_lead(prefix)
+    capital = not prefix.strip(" ,") or prefix.rstrip().endswith((".", "!", "?"))
+    see = _SEE_IF.match(masked, b) if re.search(r"\bsee$", hedge, re.IGNORECASE) else None
+    if see is not None:
+        # "we'll see if we can fit you in" -> "we'll let you know by [a time] whether we can ..."
         speaker = _speaker(draft, hedge)
-        who = see_if["who"] if see_if["who"] == "I" else see_if["who"].lower()
-        words = (f"{_will(speaker)} let you know by {TIME_SLOT} whether {who} "
-                 f"{see_if['modal'].lower()} {text[see_if.start('rest'):see_if.end('rest')]}")
-        if at_start:
-            words = _upper_first(words)
-        return HedgeEdit(a, see_if.end(), words)
-    if not at_start:
+        conj = see["conj"].lower()
+        conj = "whether" if conj == "if" else conj
+        asked = text[see.start("rest") : see.end()]
+        words = f"{_will(speaker)} let you know by {TIME_SLOT} {conj} {asked}"
+        return HedgeEdit(a, see.end(), _upper_first(words) if capital else words)
+    if _word_count(after) == 0:
         # A hedge tacked on after the real sentence: drop it with its comma and "but".
         cut = a
-        lead = re.search(r"(?:,\s*|\s+)(?:but\s+)?$", masked[s_start:a], re.IGNORECASE)
-        if lead:
+        lead = re.search(r"(?:,\s*|\s+)(?:but\s+)?$", prefix, re.IGNORECASE)
+        if lead and prefix.strip(" ,"):
             cut = s_start + lead.start()
         end = b
-        though = re.match(r",?\s+though\b", masked[b:s_end], re.IGNORECASE)
+        though = re.match(r",?\s+though\b", after, re.IGNORECASE)
         if though:
             end = b + though.end()
         return HedgeEdit(cut, end, "")
+    if not at_start:
+        return HedgeEdit(a, b, _lower_first(_slot(draft, [hedge]).rstrip(".")))
+    if _CHANCE.match(hedge) and not _COMMA_REST.match(after):
+        return HedgeEdit(a, b, "It's unlikely" if capital else "it's unlikely")
     if _HOPE_LEAD.match(hedge) and not _COMMA_REST.match(after):
         return HedgeEdit(a, b, "I hope")
     if _EFFORT.search(hedge) and _AND_REST.match(after):
-        return HedgeEdit(a, b, f"{_upper_first(_will(_speaker(draft, hedge)))} {DO_SLOT}")
+        words = f"{_will(_speaker(draft, hedge))} {DO_SLOT}"
+        return HedgeEdit(a, b, _upper_first(words) if capital else words)
     but = _BUT_REST.match(after)
     if but is not None:
+        rest_at = b + but.start("rest")
+        promised = any(rest_at <= p.start < s_end for p in draft.promises)
         touched = any(h.start < s_end and s_start < h.end for h in others)
+        if promised:  # "I can't promise anything, but I'll escalate it today."
+            return HedgeEdit(a, rest_at + 1, text[rest_at].upper() if capital else text[rest_at])
         slot = _slot(draft, [hedge])
         if not touched:
-            rest = draft.text[b + but.start("rest") : b + but.end("rest")]
+            rest = text[rest_at : b + but.end("rest")]
             return HedgeEdit(a, s_end, f"{_upper_first(rest)}, but {_lower_first(slot)}")
-        return HedgeEdit(a, b + but.start("rest") + 1,
-                         f"{slot} {draft.text[b + but.start('rest')].upper()}")
+        return HedgeEdit(a, rest_at + 1, f"{slot} {text[rest_at].upper()}")
     comma = _COMMA_REST.match(after)
     if comma is not None:
         rest_at = b + comma.end()
-        return HedgeEdit(a, rest_at + 1, text[rest_at].upper())
-    return HedgeEdit(a, b, _slot(draft, [hedge]).rstrip("."))
+        return HedgeEdit(a, rest_at + 1, text[rest_at].upper() if capital else text[rest_at])
+    slot = _slot(draft, [hedge]).rstrip(".")
+    return HedgeEdit(a, b, slot if capital else _lower_first(slot))

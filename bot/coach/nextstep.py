@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from bot.coach.rules import Draft
 
 ACKNOWLEDGES_PROBLEM = re.compile(
+    r"(?<!no need to )(?<!don't )(?<!never )(?<!no need to be )"
     r"\b(?:sorry|apologi[sz]e|apologies|regret|unfortunately|inconvenience|frustrat\w*|"
     r"disappoint\w*|(?:thanks|thank you) for (?:letting us know|reporting|flagging|pointing|"
     r"raising|bringing|your (?:patience|feedback|report|complaint)))",

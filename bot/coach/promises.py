@@ -106,6 +106,9 @@ _REPLY = re.compile(
     re.IGNORECASE,
 )
 _KEEP_POSTED = re.compile(r"\bkeep\s+\w+\s+(?:posted|updated|informed|in\s+the\s+loop)\b", re.I)
+_DOUBT = re.compile(
+    r"\b(?:maybe|perhaps|possibly|(?:don't|do not) think|doubt|not sure|unsure)\s*,?\s*$", re.I
+)
 _THEN = re.compile(r"\b(?:then|by\s+then|at\s+that\s+(?:point|time))\W*$", re.IGNORECASE)
 
 
@@ -256,6 +259,8 @@ def _judge(text: str, clause: _Clause, now: datetime, tz: ZoneInfo) -> FoundProm
     offer = clause.strength is Strength.OFFER
     if offer and clause.question:
         return None
+    if offer and _DOUBT.search(text, max(0, trigger.start - 24), trigger.start):
+        return None  # "maybe we can ...", "I don't think we can ...": not a promise
     if clause.vague is not None:
         return _vague_word(text, clause, now, tz)
     if clause.time is not None:

@@ -16,7 +16,8 @@ from functools import lru_cache
 from bot.coach.rules import Draft, LowerPattern, lowered
 
 _NEG_MODAL = (
-    r"(?:can't|cannot|can not|won't be able to|will not be able to|(?:will |shall )?never be able to|"
+    r"(?:can't|cannot|can not|won't be able to|will not be able to|"
+    r"(?:will |shall )?never be able to|"
     r"(?:am|are|is|'m|'re|'s)(?: not|n't) able to|(?:am|are|is|'m|'re|'s) unable to|"
     r"unable to|not able to)"
 )
@@ -48,7 +49,7 @@ _REFUSAL_PATTERNS: tuple[str, ...] = (
     r"reimburse|match|price[- ]match|reopen|reinstate|take back|exchange|compensate|credit|"
     r"give (?:out|refunds?)|"
     r"authori[sz]e|process (?:refunds?|returns?|cancell?ations?)|cancel|"
-    r"guarantee (?:that|the|a|delivery))\w*",
+    r"guarantee (?:that|the|a|delivery)\b)\w*",
     # availability and permission said of the thing asked for
     r"\b(?:is|are|'s|'re)(?: not|n't)\s+(?:(?:currently|really|actually|yet)\s+)?"
     r"(?:possible|feasible|an option|available|allowed|permitted|eligible|covered|included|"
@@ -76,6 +77,7 @@ _REFUSAL_PATTERNS: tuple[str, ...] = (
     r"(?:policy|policies|terms|remit|scope)\b",
     r"\bno plans to\b|\bthere(?:'s| is) no way (?:we|I|to)\b",
     r"\bnothing (?:more |else )?(?:we|I) can do\b",
+    r"\bnot (?:much|a lot|anything) (?:more |else )?(?:we|I) can do\b",
     r"\b(?:we|I) (?:must|have to|will have to|need to|'ll have to|am going to have to) "
     r"(?:decline|refuse|deny|reject|say no)\b",
     r"\b(?:has|have) been (?:declined|denied|rejected|refused)\b",
@@ -88,7 +90,9 @@ _REFUSAL_PATTERNS: tuple[str, ...] = (
     r"(?:approve|accept|grant|honou?r|offer)\b",
     r"\bimpossible\b(?! to (?:say|tell|know|predict|believe|ignore|miss))",
     r"(?:^|[.!?]\s+|\n)(?:no|nope|sorry,? no)(?:[.!]|,\s+(?=(?:sorry|unfortunately|I'm afraid|"
-    r"that|we|I|it|this)\b))",
+    r"that|we|I|it|this)\b)(?!(?:that's|that is|it's|it is|this is) (?:(?:totally|absolutely|"
+    r"completely|perfectly|really) )?(?:fine|ok|okay|alright|all right|no problem|not a problem|"
+    r"great|perfect|no trouble|good)\b|(?:I|we) (?:don't|do not) (?:need|mind)\b))",
     # the writer's own unavailability: out of office, on leave, not available
     r"\b(?:I|we|he|she)(?:'m|'re|'s|'ll be| am| are| is| will be)\s+(?:currently\s+)?"
     r"(?:not available|unavailable|out of (?:town|the office|office)|"
@@ -140,7 +144,8 @@ _SOFTENER = re.compile(
     r"availability|openings?)|but (?:there(?:'s| is)|the|our|you|we|I)\b|though (?:I|we|you)\b|"
     r"however,? (?:I|we|you|there|the|our)\b|option|available (?:on|from|at|in)|"
     r"(?:can|could) (?:do|offer|manage|make) (?:it )?(?:on|by|next|this|instead)|"
-    r"maybe (?:we|I|you|on|next|dinner|lunch|drinks|a call)|reschedul|another (?:time|day|date))",
+    r"maybe (?:we|I|you|on|next(?! time)|dinner|lunch|drinks|a call)|reschedul|"
+    r"another (?:time|day|date))",
     re.IGNORECASE,
 )
 _NOT_AN_OFFER = re.compile(

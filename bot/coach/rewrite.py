@@ -180,7 +180,14 @@ _BLAMED_ACT = re.compile(
     r"got (?:it|this|that) wrong|forgot to|failed to|mixed up|lost (?:your|it|the))\b",
     re.IGNORECASE,
 )
-_FACTS = re.compile(r"\d|[#*_<]|\b[A-Z]{2,}-?\w*\d")
+_DUE_TO = re.compile(
+    r"(?:due to|because of) (?:an? )?(?:error|mistake|oversight|screw-?up) (?:by|from|on the part "
+    r"of) (?:our|the|a|another|my|one of)(?: our)?(?: [\w&-]+){0,3}? (?:department|dept|team|"
+    r"staff|colleagues?|people|folks|partner|courier|supplier|warehouse|system|agents?|reps?)s?\b",
+    re.IGNORECASE,
+)
+_GREETING = re.compile(r"^(?:hi|hey|hello|dear|good (?:morning|afternoon|evening))\b[^,.!?\n]{0,30}"
+                       r"[,!]\s*", re.IGNORECASE)
 
 
 def _we_did_it(plan: _Plan, hit: Hit, start: int, end: int) -> bool:
@@ -190,8 +197,11 @@ def _we_did_it(plan: _Plan, hit: Hit, start: int, end: int) -> bool:
     markup): the company owns the act and every fact stays.
     """
     draft = plan.draft
-    if not _FACTS.search(draft.text[start:end]):
-        return False
+    due_to = _DUE_TO.match(draft.masked, hit.start)
+    if due_to is not None:
+        words = "due to our mistake" if hit.start > start else "Due to our mistake"
+        plan.word_edits.append(_Edit(hit.start, due_to.end(), words))
+        return True
     act = _BLAMED_ACT.search(draft.masked, hit.start, end)
     if act is None or len(draft.masked[hit.start : act.start()].split()) > 5:
         return False
@@ -204,9 +214,14 @@ def _we_did_it(plan: _Plan, hit: Hit, start: int, end: int) -> bool:
 
 def _own_it(plan: _Plan, hit: Hit) -> None:
     start, end = plan.draft.sentence_at(hit.start)
+    if any(s <= hit.start < e for s, e in plan.sentence_edits):
+        return  # the sentence already became "That's on us, and I'm sorry."
     if _we_did_it(plan, hit, start, end):
         return
     if not plan.protected(start, end):
+        greeting = _GREETING.match(plan.draft.masked, start, end)
+        if greeting is not None and greeting.end() < hit.start:
+            start = greeting.end()  # "Hi Lucy, the courier lost it." keeps "Hi Lucy, "
         owned = OWNERSHIP in plan.sentence_edits.values()
         if plan.sentence_edits.get((start, end)) != OWNERSHIP:
             plan.sentence_edits[(start, end)] = "" if owned else OWNERSHIP

@@ -19,7 +19,7 @@ NEVER = rule(
     suggestion="Say what is true now and what you can do: \"We don't normally..., but...\"",
     patterns=(
         r"\b(?:we|I|it|this|that|you|they)(?:'ll| will| would| can| could) (?P<hit>never)\b"
-        r"(?! (?:mind|hesitate|forget))",
+        r"(?! (?:mind|hesitate|forget|say no|tire|get tired|turn down|get bored|regret))",
     ),
     fix=Fix.REPLACE,
     replacement="not",
@@ -93,6 +93,7 @@ NO_EXCEPTIONS = rule(
         r"\bunder no circumstances\b",
         r"\b(?:and )?that's (?:final|the end of it)\b",
         r"\bit is what it is\b|\bit's what it is\b",
+        r"\b(?:that's|that is) (?:just |simply )?the way it is\b",
     ),
     fix=Fix.DROP_SENTENCE,
     fails=(

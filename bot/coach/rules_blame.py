@@ -76,7 +76,8 @@ BLAME_INSIDE = rule(
         r"people|staff|shift|agent|rep|person|folks|company))?\b[^.!?]{0,30}?\b"
         r"(?:messed up|screwed up|dropped the ball|made (?:a|the|an) (?:mistake|error)|"
         r"got (?:it|this|that) wrong|forgot to|failed to|didn't bother|lost (?:your|it)|"
-        r"mixed up|is to blame|are to blame|never (?:sent|shipped|processed|updated|told))",
+        r"mixed up|is to blame|are to blame|never (?:sent|shipped|processed|updated|told))"
+        r"(?:(?<=lost your) [a-z]+)?",
         r"\b(?:it's|it is|that's|that is|it was|that was|this is|this was) not (?:my|our) fault\b",
         r"\b(?:not|isn't|wasn't) (?:really )?(?:my|our) fault\b",
         r"\b(?:it's|it is|that's|that is|it was|that was|this is) (?:their|his|her|the "

@@ -21,6 +21,7 @@ WE_LL_SEE = rule(
         r"about|on|in|at|how it goes on)\b)(?: (?:what|if) (?:we|I) can (?:do|manage))?",
         r"\b(?:maybe|possibly|perhaps)[,.]? (?:maybe not|we'll see|who knows)\b",
         r"\bwho knows\b(?=\s*[.!?]|\s*$)",
+        r"(?:^|(?<=[.!?]\s))(?:maybe|perhaps) (?:next time|another time|one day)(?=\s*[.!]|\s*$)",
     ),
     fix=Fix.COMMIT,
     fails=(
@@ -28,6 +29,7 @@ WE_LL_SEE = rule(
         "Maybe, we'll see.",
         "I'll see if I can manage something.",
         "Possibly, maybe not. Who knows.",
+        "Sorry, we can't offer a credit. Maybe next time.",
     ),
     passes=(
         "We'll see you at the store on Friday at 10.",

@@ -30,7 +30,8 @@ _BLOCK_TAGS = frozenset({"p", "br", "div", "li", "ul", "ol", "tr", "h1", "h2", "
 
 _SIGNOFF = re.compile(
     r"^[ \t]*(?:best(?: regards| wishes)?|kind regards|warm(?:est)? regards|regards|cheers|"
-    r"thanks(?: again| so much| a lot)?|thank you(?: again)?|many thanks|sincerely|"
+    r"thanks(?: again| so much| a lot)?|thank you(?: again)?|many thanks|(?:yours )?sincerely|"
+    r"yours (?:truly|faithfully)|with thanks|best wishes|warmly|"
     r"all the best|talk soon|speak soon|br|rgds|ta)[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
