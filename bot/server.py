@@ -101,7 +101,10 @@ async def lifecycle(app: web.Application) -> AsyncIterator[None]:
             await asyncio.to_thread(service.migrate)
         except ServiceError as error:
             log.error("database migration failed: %s", error)
-    await asyncio.to_thread(warm_up_coach)
+    try:
+        await asyncio.to_thread(warm_up_coach)
+    except Exception as error:  # a broken coach must not keep /healthz and Teams down
+        log.error("the coach failed its warm-up; coaching will answer with an error: %r", error)
     http: ClientSession | None = None
     if surface.app is not None:
         # One pooled session for every Web API call instead of a new one per call.

@@ -77,7 +77,9 @@ _PARTICIPLES = (
     r"|handled|investigated|escalated|reimbursed|paid|corrected|adjusted|waived|approved"
     r"|confirmed|finali[sz]ed|ready|back\s+up|back\s+online|up\s+and\s+running|delivered"
     r"|picked\s+up|collected|honou?red|expedited|answered|looked\s+(?:at|into)|dealt\s+with"
-    r"|taken\s+care\s+of|sorted(?:\s+out)?|done|finished|available\s+for)"
+    r"|taken\s+care\s+of|sorted(?:\s+out)?|done|finished|available\s+for|re-?issued|re-?sent"
+    r"|rolled\s+out|unlocked|unblocked|reset|migrated|upgraded|patched|renewed|reconnected"
+    r"|rebooked|booked|shipped\s+out|sent\s+out)"
 )
 _PASSIVE = re.compile(
     rf"(?:(?P<will>'ll|\bwill|\bshall|\bis\s+going\s+to|\bare\s+going\s+to)|(?P<offer>\bshould))"
@@ -95,8 +97,9 @@ _CUSTOMER_THINGS = re.compile(
 # "Your new card should arrive by March 12": the company's word on a delivery, once timed.
 _ARRIVES = re.compile(
     r"\b(?:your|the|this|it|its|they|these)\b(?:\s+[\w-]+){0,3}?(?:'ll|\s+will|\s+should)"
-    r"\s+(?:(?:also|then|now|[a-z]+ly)\s+)?(?:arrive|reach\s+you|land|appear|show\s+up|be\s+"
-    r"(?:with\s+you|there|back|live|available|ready|in\s+your|delivered|on\s+its\s+way))\b",
+    r"\s+(?:(?:also|then|now|[a-z]+ly)\s+)?(?:arrive|reach\s+you|land|appear|show\s+up|ship"
+    r"|go\s+(?:out|live|through)|be\s+(?:with\s+you|there|back|live|available|ready|in\s+your"
+    r"|in\s+place|done|finished|complete|delivered|on\s+its\s+way|up\s+and\s+running))\b",
     re.IGNORECASE,
 )
 _ELIDED_ARRIVAL = re.compile(

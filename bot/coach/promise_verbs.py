@@ -71,6 +71,13 @@ _BE_COMMITS = re.compile(
     r"|(?:on|in)\s+(?:site|the\s+call|the\s+line))",
     re.IGNORECASE,
 )
+# "We'll be done by the 30th", "I'll be back in touch", "we'll be live by 5pm": a finished
+# piece of work is a commitment once it has a time.
+_BE_DONE = re.compile(
+    r"(?:(?:all|completely|fully|totally)\s+)?(?:done|finished|ready|complete|completed|live"
+    r"|sorted|set\s+up|up\s+and\s+running|back\s+(?:up|online)|online|through)\b",
+    re.IGNORECASE,
+)
 _BE_WILLING = re.compile(
     r"(?:glad|happy|pleased|delighted|able|ready)\s+to\s+", re.IGNORECASE
 )
@@ -199,6 +206,8 @@ def _be(text: str, rest: int, depth: int) -> VerbKind:
     willing = _BE_WILLING.match(text, rest)
     if willing:
         return _after(text, willing.end(), depth)
+    if _BE_DONE.match(text, rest):
+        return VerbKind.OTHER
     word = _WORD.match(text, rest)
     if word and word.group().lower().endswith("ing"):
         return ing_kind(word.group(), present=False)

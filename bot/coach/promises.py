@@ -7,6 +7,14 @@ comes with a concrete time to put in its place. Requests to the customer,
 apologies, questions, offers the customer has to trigger ("if you DM us we can
 look") and things done at once ("I'm sending it now") are not promises.
 When a sentence holds a specific and a vague commitment, the vague one wins.
+
+A promise that waits on an event ("We'll email you once it's done", "I'll call
+you afterwards") is never offered a time before that event when the draft
+schedules it ("The migration runs Saturday 22:00."): the suggestion is counted
+from the time named last before the promise (else the first named after it),
+whenever that time is later than the usual suggestion. Only completion events
+("done", "finished", "live", "arrives"...) are anchored; "as soon as we hear
+back" depends on nobody's schedule in the draft.
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from bot.coach.promise_triggers import Strength, Trigger, find_triggers
 from bot.coach.promise_vague import VagueTime, find_vague_times
 from bot.coach.promise_verbs import VerbKind
 from bot.coach.when import TimeSpan, find_times
-from bot.coach.when_suggest import Horizon, suggest
+from bot.coach.when_suggest import Horizon, suggest, suggest_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +118,15 @@ _DOUBT = re.compile(
     r"\b(?:maybe|perhaps|possibly|(?:don't|do not) think|doubt|not sure|unsure)\s*,?\s*$", re.I
 )
 _THEN = re.compile(r"\b(?:then|by\s+then|at\s+that\s+(?:point|time))\W*$", re.IGNORECASE)
+# "once it's done", "as soon as the migration finishes", "afterwards": waiting on an event
+# that the draft may itself schedule ("The migration runs Saturday 22:00.").
+_COMPLETION = re.compile(
+    r"\b(?:done|ready|fixed|sorted|resolved|finish(?:es|ed)?|complete[sd]?|live|available"
+    r"|back\s+up|over|arrives?|arrived|ships|shipped|delivered|installed|deployed|lands?|landed"
+    r"|ends?|ended)\b",
+    re.IGNORECASE,
+)
+_AFTERWARDS = re.compile(r"\b(?:afterwards?|after\s+(?:that|this|it|which))\b", re.IGNORECASE)
 
 
 def find_promises(text: str, *, now: datetime, tz: ZoneInfo) -> list[FoundPromise]:
@@ -132,7 +149,7 @@ def find_promises(text: str, *, now: datetime, tz: ZoneInfo) -> list[FoundPromis
             clauses.append(
                 _clause(text, trigger, index, (s_start, s_end), pre_start, limit, times, vagues)
             )
-    return _decide(text, clauses, now, tz)
+    return _decide(text, clauses, now, tz, times)
 
 
 def _clause(
@@ -225,7 +242,7 @@ def _names_time(text: str, v: VagueTime, times: list[TimeSpan]) -> bool:
 
 
 def _decide(
-    text: str, clauses: list[_Clause], now: datetime, tz: ZoneInfo
+    text: str, clauses: list[_Clause], now: datetime, tz: ZoneInfo, times: list[TimeSpan]
 ) -> list[FoundPromise]:
     results: list[tuple[_Clause, FoundPromise]] = []
     skip_next_start: int | None = None
@@ -233,7 +250,7 @@ def _decide(
         if skip_next_start is not None and clause.start == skip_next_start:
             skip_next_start = None
             continue
-        found = _judge(text, clause, now, tz)
+        found = _judge(text, clause, now, tz, times)
         if found is None:
             continue
         if found.vague and found.vague_start == clause.start and number + 1 < len(clauses):
@@ -241,15 +258,17 @@ def _decide(
             joined = follower.sentence == clause.sentence and re.fullmatch(
                 r"[\s,]*(?:and|then|and\s+then)?[\s,]*", text[clause.end : follower.start], re.I
             )
-            merged = _judge(text, follower, now, tz) if joined else None
+            merged = _judge(text, follower, now, tz, times) if joined else None
             if merged is not None:
-                found = _merge(text, clause, merged, now, tz)
+                found = _merge(text, clause, merged, now, tz, times)
                 skip_next_start = follower.start
         results.append((clause, found))
     return _share_times(text, results)
 
 
-def _judge(text: str, clause: _Clause, now: datetime, tz: ZoneInfo) -> FoundPromise | None:
+def _judge(
+    text: str, clause: _Clause, now: datetime, tz: ZoneInfo, times: list[TimeSpan]
+) -> FoundPromise | None:
     trigger = clause.trigger
     words = text[clause.start : clause.end]
     if _SIGN_OFF.match(words.strip()):
@@ -262,18 +281,46 @@ def _judge(text: str, clause: _Clause, now: datetime, tz: ZoneInfo) -> FoundProm
     if offer and _DOUBT.search(text, max(0, trigger.start - 24), trigger.start):
         return None  # "maybe we can ...", "I don't think we can ...": not a promise
     if clause.vague is not None:
-        return _vague_word(text, clause, now, tz)
+        return _vague_word(text, clause, now, tz, times)
     if clause.time is not None:
         return _specific_at(clause.start, clause.end, clause.time.due)
     if offer or trigger.kind is not VerbKind.ACTION or clause.immediate:
         return None
-    return _missing_time(text, clause.start, clause.end, now, tz)
+    return _missing_time(text, clause.start, clause.end, now, tz, times)
 
 
-def _vague_word(text: str, clause: _Clause, now: datetime, tz: ZoneInfo) -> FoundPromise:
+def _suggestion(
+    horizon: Horizon,
+    now: datetime,
+    tz: ZoneInfo,
+    event: datetime | None,
+) -> str:
+    """The words of a concrete time; after `event` when the promise waits on it."""
+    due, phrase = suggest(horizon, now=now, tz=tz)
+    if event is not None and event >= due:
+        _, phrase = suggest_after(horizon, after=event, now=now, tz=tz)
+    return phrase
+
+
+def _event_time(times: list[TimeSpan], position: int, *, ahead: bool) -> datetime | None:
+    """The time of the event a promise waits on: the last one named before `position`,
+    else (when `ahead`) the first one named after it ("... once it's done. It runs Friday.")."""
+    before = [t for t in times if t.start < position]
+    if before:
+        return before[-1].due
+    after = [t for t in times if t.start >= position]
+    return after[0].due if after and ahead else None
+
+
+def _vague_word(
+    text: str, clause: _Clause, now: datetime, tz: ZoneInfo, times: list[TimeSpan]
+) -> FoundPromise:
     vague = clause.vague
     assert vague is not None
-    _, phrase = suggest(vague.horizon, now=now, tz=tz)
+    event = None
+    if vague.kind == "event" and _COMPLETION.search(vague.detail):
+        event = _event_time(times, vague.end, ahead=True)
+    phrase = _suggestion(vague.horizon, now, tz, event)
     if vague.kind == "rightback":
         replacement = f"back to you {phrase}" if vague.detail else f"back {phrase}"
     elif vague.kind == "rightwith":
@@ -295,10 +342,11 @@ def _vague_word(text: str, clause: _Clause, now: datetime, tz: ZoneInfo) -> Foun
 
 
 def _missing_time(
-    text: str, start: int, end: int, now: datetime, tz: ZoneInfo
+    text: str, start: int, end: int, now: datetime, tz: ZoneInfo, times: list[TimeSpan]
 ) -> FoundPromise:
-    _, phrase = suggest(Horizon.TODAY, now=now, tz=tz)
     words = text[start:end]
+    event = _event_time(times, start, ahead=False) if _AFTERWARDS.search(words) else None
+    phrase = _suggestion(Horizon.TODAY, now, tz, event)
     if _KEEP_POSTED.search(words):
         replacement = f"{words}, with a first update {phrase}"
     elif _REPLY.search(words):
@@ -311,7 +359,12 @@ def _missing_time(
 
 
 def _merge(
-    text: str, first: _Clause, second: FoundPromise, now: datetime, tz: ZoneInfo
+    text: str,
+    first: _Clause,
+    second: FoundPromise,
+    now: datetime,
+    tz: ZoneInfo,
+    times: list[TimeSpan],
 ) -> FoundPromise:
     """ "I'll check with the warehouse and I'll message you by 2pm": one plan, one time."""
     if second.vague and second.vague_start != second.start:
@@ -320,7 +373,7 @@ def _merge(
             second.replacement, second.suggestion,
         )
     if second.vague:
-        return _missing_time(text, first.start, second.end, now, tz)
+        return _missing_time(text, first.start, second.end, now, tz, times)
     return FoundPromise(first.start, second.end, second.due, False, None, None, None, None)
 
 

@@ -65,6 +65,19 @@ def suggest(horizon: Horizon, *, now: datetime, tz: ZoneInfo) -> tuple[datetime,
     return at(day, CLOSING, tz), "by the end of next week"
 
 
+def suggest_after(
+    horizon: Horizon, *, after: datetime, now: datetime, tz: ZoneInfo
+) -> tuple[datetime, str]:
+    """Like `suggest`, counted from an event the draft schedules (`after`), worded from `now`.
+
+    "The migration runs Saturday 22:00. We'll email you once it's done." must not be
+    offered a time before Saturday night; the phrase still reads back from `now`.
+    """
+    due, _ = suggest(horizon, now=after, tz=tz)
+    local = now.astimezone(tz) if now.tzinfo else now.replace(tzinfo=tz)
+    return due, f"by {_clock_words(due.time())} {_day_words(due.date(), local.date())}"
+
+
 def _ceil_hour(moment: datetime) -> datetime:
     if moment.minute:
         moment += timedelta(minutes=60 - moment.minute)
