@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from bot.service.user_settings import DEFAULTS
-from bot.service.views import Actor, DigestData, PromiseView
+from bot.service.views import Actor, DigestData, PromiseView, UserSettingsView
 from bot.store.models import Incident, Promise, UserSetting
 from bot.store.queries import driver_rows
 from bot.store.types import utc_reader
@@ -120,15 +120,17 @@ def build_digests(
 
 
 def _build_digests(session: Session, *, now: datetime, only: Actor | None) -> list[DigestData]:
-    settings: dict[UserKey, tuple[str, bool]] = {
-        (p, t, u): (tz, enabled)
-        for p, t, u, tz, enabled in session.connection().execute(
+    settings: dict[UserKey, UserSettingsView] = {
+        (p, t, u): UserSettingsView(tz=tz, digest_day=day, digest_hour=hour, digest_enabled=on)
+        for p, t, u, tz, on, day, hour in session.connection().execute(
             select(
                 UserSetting.platform,
                 UserSetting.tenant_id,
                 UserSetting.user_id,
                 UserSetting.tz,
                 UserSetting.digest_enabled,
+                UserSetting.digest_day,
+                UserSetting.digest_hour,
             ).where(*_only(UserSetting, only))
         ).all()
     }
@@ -151,15 +153,16 @@ def _build_digests(session: Session, *, now: datetime, only: Actor | None) -> li
         people = {(only.platform, only.tenant_id, only.user_id)}
     else:
         everyone = set(settings) | set(open_by_user) | set(kept) | set(logged)
-        people = {key for key in everyone if settings.get(key, ("", True))[1]}
+        people = {key for key in everyone if settings.get(key, DEFAULTS).digest_enabled}
     nothing: Buckets = ([], [], [], [])
     digests = []
     for key in sorted(people):
         overdue, this_week, later, undated = open_by_user.get(key, nothing)
+        chosen = settings.get(key, DEFAULTS)
         digests.append(
             DigestData(
                 actor=only or Actor(key[0], key[1], key[2]),  # type: ignore[arg-type]
-                tz=settings.get(key, (DEFAULTS.tz, True))[0],
+                tz=chosen.tz,
                 generated_at=now,
                 overdue=overdue,
                 due_this_week=this_week,
@@ -167,6 +170,8 @@ def _build_digests(session: Session, *, now: datetime, only: Actor | None) -> li
                 undated=undated,
                 kept_last_week=kept.get(key, 0),
                 incidents_last_week=logged.get(key, 0),
+                digest_day=chosen.digest_day,
+                digest_hour=chosen.digest_hour,
             )
         )
     return digests

@@ -89,7 +89,22 @@ def claim_digest(session: Session, actor: Actor, week_key: str, *, now: datetime
         "claimed_at": now,
     }
     keyed = ("platform", "tenant_id", "user_id", "week_key")
-    return insert_unless_exists(session, DigestDelivery, values, keyed) is not None
+    if insert_unless_exists(session, DigestDelivery, values, keyed) is not None:
+        return True
+    # A send that failed earlier may be tried again; the conditional update lets
+    # exactly one replica win that retry, as the insert does for the first try.
+    retried = session.execute(
+        update(DigestDelivery)
+        .where(
+            DigestDelivery.platform == actor.platform,
+            DigestDelivery.tenant_id == actor.tenant_id,
+            DigestDelivery.user_id == actor.user_id,
+            DigestDelivery.week_key == week_key,
+            DigestDelivery.status == "failed",
+        )
+        .values(status="claimed", claimed_at=now, error=None)
+    )
+    return bool(retried.rowcount == 1)  # type: ignore[attr-defined]
 
 
 def finish_digest(

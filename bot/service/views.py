@@ -100,6 +100,8 @@ class DigestData:
     undated: list[PromiseView]
     kept_last_week: int
     incidents_last_week: int
+    digest_day: int = 0
+    digest_hour: int = 9
 
     @property
     def open_count(self) -> int:
