@@ -21,7 +21,7 @@ T = TypeVar("T")
 
 DEPS_KEY = "toughclient_deps"
 ACTOR_KEY = "toughclient_actor"
-WORKERS = 2
+WORKERS = 2  # service calls in threads at once
 BODY_KEY = "toughclient_body"
 
 

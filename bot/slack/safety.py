@@ -1,8 +1,8 @@
 """Errors after the ack are reported by us, not handed back to Bolt.
 
 Bolt's runner, when a listener fails after `ack()` but before it has read
-the ack, drops the ack and answers Slack 404 three seconds later. Catching
-the error inside the listener keeps the ack and still tells the user.
+the ack, drops the ack and answers 404 three seconds later. Catching the error
+inside the listener keeps the ack and still tells the user.
 """
 
 from __future__ import annotations
