@@ -115,7 +115,7 @@ async def run() -> int:
         [
             sys.executable,
             *os.environ.get("BENCH_SERVER_PREFIX", "").split(),
-            os.environ.get("BENCH_APP", "app.py"),
+            "app.py",
             "serve",
             "--host",
             "127.0.0.1",

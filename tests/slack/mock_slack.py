@@ -68,7 +68,10 @@ class MockSlack:
         deadline = asyncio.get_running_loop().time() + timeout
         while not check():
             if asyncio.get_running_loop().time() > deadline:
-                raise AssertionError(f"timed out; calls so far: {[c.method for c in self.calls]}")
+                methods = [c.method for c in self.calls]
+                raise AssertionError(
+                    f"timed out; {len(self.responses)} response_url posts, calls so far: {methods}"
+                )
             await asyncio.sleep(0.01)
 
     # -- the fake server -------------------------------------------------------------
