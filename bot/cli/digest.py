@@ -1,56 +1,90 @@
 """`python app.py digest`: the weekly digest of open promises.
 
-`--dry-run` prints every opted-in person's digest from the database, so a
-team can see what would go out. Sending needs the running server's Slack and
-Teams credentials and clients, so it happens there, not here.
+Without options it sends every digest that is due (each person's chosen day
+and hour, in their time zone) through Slack and Teams, once per person and
+week: run it hourly from cron, or on several replicas at once, and the
+database's claim keeps it to one message. `--dry-run` prints every digest
+instead, and `--everyone` ignores the chosen day and hour.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+    from bot.digest.deliver import DeliveryReport, DigestSender
+    from bot.service import Service
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--dry-run", action="store_true", help="print each digest instead of sending it"
     )
+    parser.add_argument(
+        "--everyone",
+        action="store_true",
+        help="send to everyone now, not only those whose digest day and hour have come",
+    )
     parser.add_argument("--now", help="pretend it is this time (ISO 8601 with offset)")
 
 
-def run(args: argparse.Namespace) -> int:
-    if not args.dry_run:
-        print(
-            "toughclient digest: sending needs the running server's Slack/Teams credentials; "
-            "use --dry-run to preview every digest here.",
-            file=sys.stderr,
+def parse_now(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise ValueError(
+            f"--now {value!r} needs an ISO 8601 time with offset, e.g. 2026-03-02T09:00:00+00:00"
         )
-        return 1
-    now = None
-    if args.now:
-        try:
-            now = datetime.fromisoformat(args.now.strip().replace("Z", "+00:00"))
-        except ValueError:
-            now = None
-        if now is None or now.tzinfo is None:
-            print(f"toughclient digest: --now {args.now!r} needs an ISO 8601 time with offset, "
-                  "e.g. 2026-03-02T09:00:00+00:00", file=sys.stderr)
-            return 2
+    return moment
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        now = parse_now(args.now)
+    except ValueError as error:
+        print(f"toughclient digest: {error}", file=sys.stderr)
+        return 2
 
     from bot.config import load_settings
-    from bot.digest.render import digest_text
     from bot.service import StorageUnavailable, build_service
 
-    service = build_service(load_settings())
+    settings = load_settings()
+    service = build_service(settings)
     try:
         service.migrate()
-        digests = service.digests_for_all(now=now)
+        if args.dry_run:
+            return _print_all(service, now)
+        report = asyncio.run(_send_due(settings, service, now or datetime.now(UTC), args.everyone))
     except StorageUnavailable as error:
         print(f"toughclient digest: {error}", file=sys.stderr)
         return 1
     finally:
         service.close()
+    print(f"Weekly digest: {report.summary()}.")
+    for failure in report.failed:
+        print(f"  failed: {failure}", file=sys.stderr)
+    if report.no_channel:
+        print(
+            "  Some people are on a platform with no credentials here "
+            "(SLACK_BOT_TOKEN or SLACK_CLIENT_ID/SECRET for Slack).",
+            file=sys.stderr,
+        )
+    return 1 if report.failed else 0
+
+
+def _print_all(service: Service, now: datetime | None) -> int:
+    from bot.digest.render import digest_text
+
+    digests = service.digests_for_all(now=now)
     if not digests:
         print("No one has a digest to receive yet (no promises tracked, or digests turned off).")
         return 0
@@ -61,3 +95,25 @@ def run(args: argparse.Namespace) -> int:
         print()
     print(f"({len(digests)} digests; dry run, nothing sent)")
     return 0
+
+
+def digest_senders(settings: Settings, service: Service) -> dict[str, DigestSender]:
+    """A sender per platform that has what it needs to reach people."""
+    senders: dict[str, DigestSender] = {}
+    if settings.slack_bot_token or settings.slack_oauth_enabled:
+        from bot.slack.digest_sender import SlackDigestSender
+
+        senders["slack"] = SlackDigestSender(settings, service)
+    from bot.teams.digest_sender import TeamsDigestSender
+
+    senders["teams"] = TeamsDigestSender.from_service(settings, service)
+    return senders
+
+
+async def _send_due(
+    settings: Settings, service: Service, now: datetime, everyone: bool
+) -> DeliveryReport:
+    from bot.digest.deliver import deliver_digests
+
+    senders = await asyncio.to_thread(digest_senders, settings, service)
+    return await deliver_digests(service, senders, now=now, everyone=everyone)

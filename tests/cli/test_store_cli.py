@@ -117,12 +117,6 @@ def test_digest_dry_run_prints_each_opted_in_digest(service, actor, capsys):
     assert "(2 digests; dry run, nothing sent)" in out
 
 
-def test_digest_without_dry_run_says_sending_needs_the_server(capsys):
-    assert app.main(["digest"]) == 1
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "--dry-run" in err
-
-
 def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(service, actor, capsys):
     service.log_incident(actor, customer="=HYPERLINK(\"http://x\")", what_happened="-1+1", now=NOW)
     assert app.main(["export"]) == 0
