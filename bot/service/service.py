@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
@@ -101,6 +101,10 @@ class Service:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def ping(self) -> None:
+        """Prove the database answers (for health checks); StorageUnavailable if not."""
+        self._read("health check", lambda s: s.execute(text("SELECT 1")).scalar_one())
 
     def _tz(self, actor: Actor) -> str:
         return self._read("settings", lambda s: user_settings.get_settings(s, actor)).tz
