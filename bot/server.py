@@ -27,6 +27,7 @@ SLACK = web.AppKey("slack", SlackSurface)
 STATUS = web.AppKey("status", dict[str, str])
 HEALTH_ACTOR = Actor(platform="cli", tenant_id="healthz", user_id="healthz")
 HEALTH_TIMEOUT = 5.0
+SHUTDOWN_GRACE = 10.0  # seconds for acknowledged Slack work to finish on shutdown
 
 
 async def healthz(request: web.Request) -> web.Response:
@@ -60,8 +61,15 @@ async def slack_events(request: web.Request) -> web.Response:
     surface = request.app[SLACK]
     if surface.app is None or surface.mode == "socket":
         return slack_off(surface)
-    response = await surface.app.async_dispatch(await to_bolt_request(request))
-    return await to_aiohttp_response(response)
+    gate = surface.deps.gate if surface.deps is not None else None
+    if gate is not None:
+        gate.enter()  # post-ack work waits while this request waits for its ack
+    try:
+        response = await surface.app.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
+    finally:
+        if gate is not None:
+            gate.leave()
 
 
 async def slack_oauth(request: web.Request) -> web.Response:
@@ -119,6 +127,9 @@ async def lifecycle(app: web.Application) -> AsyncIterator[None]:
     yield
     if socket is not None:
         await socket.close_async()
+    if surface.deps is not None:
+        # Requests already acknowledged still get their answers before the session closes.
+        await surface.deps.background.drain(SHUTDOWN_GRACE)
     if http is not None:
         await http.close()
 

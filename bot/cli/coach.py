@@ -89,10 +89,11 @@ def _run_jsonl(source: IO[str], sink: IO[str], *, now: datetime, tz: ZoneInfo) -
 
     bad = 0
     for number, line in enumerate(source, 1):
-        if not line.strip():
-            continue
         item_id: Any = None
         try:
+            if not line.strip():
+                # An answer for every input line keeps output line N about input line N.
+                raise ValueError("the line is empty")
             item = json.loads(line)
             if not isinstance(item, dict):
                 raise ValueError("each line must be a JSON object")

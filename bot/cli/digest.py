@@ -60,7 +60,8 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     service = build_service(settings)
     try:
-        service.migrate()
+        if settings.migrate_on_start:  # TOUGHCLIENT_MIGRATE_ON_START=false: a release step does it
+            service.migrate()
         if args.dry_run:
             return _print_all(service, now)
         report = asyncio.run(_send_due(settings, service, now or datetime.now(UTC), args.everyone))

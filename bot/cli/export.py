@@ -105,9 +105,11 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as error:
         print(f"toughclient export: {error}", file=sys.stderr)
         return 2
-    service = build_service(load_settings())
+    settings = load_settings()
+    service = build_service(settings)
     try:
-        service.migrate()
+        if settings.migrate_on_start:  # TOUGHCLIENT_MIGRATE_ON_START=false: a release step does it
+            service.migrate()
         data = service.export_records(
             tenant_id=args.tenant, platform=args.platform, since=since, until=until
         )
@@ -118,8 +120,13 @@ def run(args: argparse.Namespace) -> int:
         service.close()
     write = write_csv if args.format == "csv" else write_json
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            write(data, out)
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                write(data, out)
+        except OSError as error:
+            print(f"toughclient export: cannot write {args.output}: {error.strerror}",
+                  file=sys.stderr)
+            return 1
         print(
             f"Wrote {len(data.incidents)} incidents and {len(data.promises)} promises "
             f"to {args.output}.",

@@ -37,7 +37,8 @@ def run(args: argparse.Namespace) -> int:
     settings = load_settings()
     service = build_service(settings)
     try:
-        service.migrate()
+        if settings.migrate_on_start:  # TOUGHCLIENT_MIGRATE_ON_START=false: a release step does it
+            service.migrate()
         if args.expired:
             purged = service.purge_expired()
             print(

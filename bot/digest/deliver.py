@@ -16,7 +16,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.digest.week import week_key
-from bot.service import DigestData, Service
+from bot.service import DigestData, Service, StorageUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -83,19 +83,33 @@ async def deliver_digests(
         if sender is None:
             report.no_channel += 1
             continue
-        week = week_key(now, data.tz)
-        claimed = await asyncio.to_thread(service.claim_digest, data.actor, week, now=now)
-        if not claimed:
-            report.already_sent += 1
+        who = f"{data.actor.platform}:{data.actor.tenant_id}:{data.actor.user_id}"
+        try:
+            outcome = await _deliver_one(service, sender, data, now)
+        except StorageUnavailable as error:
+            # One person's database hiccup must not stop everyone else's digest;
+            # an unfinished claim is retried once it is stale.
+            report.failed.append(f"{who}: {error}")
             continue
-        error = await _send(sender, data)
-        await asyncio.to_thread(service.finish_digest, data.actor, week, error=error, now=now)
-        if error is None:
+        if outcome == "already":
+            report.already_sent += 1
+        elif outcome == "sent":
             report.sent += 1
         else:
-            who = f"{data.actor.platform}:{data.actor.tenant_id}:{data.actor.user_id}"
-            report.failed.append(f"{who}: {error}")
+            report.failed.append(f"{who}: {outcome}")
     return report
+
+
+async def _deliver_one(
+    service: Service, sender: DigestSender, data: DigestData, now: datetime
+) -> str:
+    """Claim, send, record: "sent", "already", or the error text."""
+    week = week_key(now, data.tz)
+    if not await asyncio.to_thread(service.claim_digest, data.actor, week, now=now):
+        return "already"
+    error = await _send(sender, data)
+    await asyncio.to_thread(service.finish_digest, data.actor, week, error=error, now=now)
+    return error or "sent"
 
 
 async def _send(sender: DigestSender, data: DigestData) -> str | None:

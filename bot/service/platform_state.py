@@ -4,10 +4,10 @@ conversation references, weekly digest claims, and forgetting a workspace."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from bot.service.errors import InvalidInput
@@ -20,6 +20,9 @@ from bot.store.models import (
 )
 from bot.store.queries import insert_unless_exists, upsert
 from bot.store.slack_tables import slack_bots, slack_installations
+
+# A claim this old with no outcome belongs to a sender that died mid-send.
+STALE_CLAIM = timedelta(minutes=15)
 
 
 def check_key(key: str | None) -> str | None:
@@ -91,8 +94,9 @@ def claim_digest(session: Session, actor: Actor, week_key: str, *, now: datetime
     keyed = ("platform", "tenant_id", "user_id", "week_key")
     if insert_unless_exists(session, DigestDelivery, values, keyed) is not None:
         return True
-    # A send that failed earlier may be tried again; the conditional update lets
-    # exactly one replica win that retry, as the insert does for the first try.
+    # A send that failed, or whose sender died before saying how it went, may be
+    # tried again; the conditional update lets exactly one replica win that
+    # retry, as the insert does for the first try.
     retried = session.execute(
         update(DigestDelivery)
         .where(
@@ -100,7 +104,13 @@ def claim_digest(session: Session, actor: Actor, week_key: str, *, now: datetime
             DigestDelivery.tenant_id == actor.tenant_id,
             DigestDelivery.user_id == actor.user_id,
             DigestDelivery.week_key == week_key,
-            DigestDelivery.status == "failed",
+            or_(
+                DigestDelivery.status == "failed",
+                and_(
+                    DigestDelivery.status == "claimed",
+                    DigestDelivery.claimed_at < now - STALE_CLAIM,
+                ),
+            ),
         )
         .values(status="claimed", claimed_at=now, error=None)
     )
@@ -126,13 +136,19 @@ def finish_digest(
     )
 
 
-def forget_tenant(session: Session, tenant_id: str) -> None:
-    """The app was removed: drop tokens and delivery state, keep the team's records."""
-    for table in (slack_installations, slack_bots):
-        session.execute(
-            delete(table).where(
-                or_(table.c.team_id == tenant_id, table.c.enterprise_id == tenant_id)
+def forget_tenant(session: Session, tenant_id: str, *, platform: str = "slack") -> None:
+    """The app was removed: drop tokens and delivery state, keep the team's records.
+
+    Only that platform's state goes: the same id on another platform is another tenant.
+    """
+    if platform == "slack":
+        for table in (slack_installations, slack_bots):
+            session.execute(
+                delete(table).where(
+                    or_(table.c.team_id == tenant_id, table.c.enterprise_id == tenant_id)
+                )
             )
-        )
     for model in (ConversationReference, ProcessedDelivery, DigestDelivery):
-        session.execute(delete(model).where(model.tenant_id == tenant_id))
+        session.execute(
+            delete(model).where(model.platform == platform, model.tenant_id == tenant_id)
+        )

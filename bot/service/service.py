@@ -378,8 +378,11 @@ class Service:
     def slack_oauth_state_store(self, expiration_seconds: int = 600) -> SQLAlchemyOAuthStateStore:
         return SQLAlchemyOAuthStateStore(expiration_seconds=expiration_seconds, engine=self.engine)
 
-    def forget_tenant(self, tenant_id: str) -> None:
-        self._write("uninstall", lambda s: platform_state.forget_tenant(s, tenant_id))
+    def forget_tenant(self, tenant_id: str, *, platform: str = "slack") -> None:
+        self._write(
+            "uninstall",
+            lambda s: platform_state.forget_tenant(s, tenant_id, platform=platform),
+        )
 
     # -- privacy and export -----------------------------------------------------------------
 

@@ -50,6 +50,7 @@ class SlackSurface:
     mode: Mode
     status: str
     app_token: str = ""
+    deps: Deps | None = None
 
 
 def api_url(settings: Settings) -> str:
@@ -108,12 +109,15 @@ def build_slack(
     if mode == "off":
         return SlackSurface(None, mode, status)
     log = logger or logging.getLogger("toughclient.slack")
+    # Bolt awaits each listener and answers when it returns; `reported` (bot.slack.safety)
+    # returns right after ack() and moves the work to a background task of its own.
     if mode == "oauth":
         app = AsyncApp(
             logger=log,
             signing_secret=settings.slack_signing_secret,
             client=web_client(settings),
             oauth_flow=oauth_flow(settings, service),
+            process_before_response=True,
         )
     else:
         app = AsyncApp(
@@ -121,8 +125,11 @@ def build_slack(
             signing_secret=settings.slack_signing_secret,
             client=web_client(settings, settings.slack_bot_token),
             request_verification_enabled=mode != "socket" or bool(settings.slack_signing_secret),
+            process_before_response=True,
         )
-    app.use(attach_deps(Deps(settings=settings, service=service)))
+    deps = Deps(settings=settings, service=service)
+    app.use(attach_deps(deps))
     app.error(handle_error)
     register_listeners(app)
-    return SlackSurface(app, mode, status, settings.slack_app_token if mode == "socket" else "")
+    token = settings.slack_app_token if mode == "socket" else ""
+    return SlackSurface(app, mode, status, token, deps)

@@ -15,6 +15,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.config import Settings
 from bot.service import Actor, Service
+from bot.slack.pacing import AckGate, Background
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -31,13 +32,17 @@ class Deps:
     service: Service
     tz_checked: set[tuple[str, str]] = field(default_factory=set)
     workers: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(WORKERS))
+    gate: AckGate = field(default_factory=AckGate)
+    background: Background = field(default_factory=Background)
 
     async def run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a synchronous service call in a worker thread, a few at a time.
 
         Threads share the GIL with the event loop; letting a burst of 200 run at
-        once would starve the loop and delay the acks Slack waits for.
+        once would starve the loop and delay the acks Slack waits for. For the
+        same reason a call waits (briefly, see `AckGate`) while acks are pending.
         """
+        await self.gate.settled()
         async with self.workers:
             return await asyncio.to_thread(fn, *args, **kwargs)
 

@@ -122,3 +122,9 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(service, actor, capsy
     assert app.main(["export"]) == 0
     [row] = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert row["customer"].startswith("'=") and row["text"] == "'-1+1"
+
+
+def test_export_to_a_folder_that_does_not_exist_is_one_line_not_a_traceback(service, capsys):
+    assert app.main(["export", "--output", "/nonexistent/folder/x.csv"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot write /nonexistent/folder/x.csv" in err

@@ -1,4 +1,4 @@
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from slack_sdk.oauth.installation_store import Installation
@@ -87,3 +87,34 @@ def test_a_finished_digest_is_marked_sent_or_failed(service: Service, actor: Act
         ("2026-W10", "sent", None),
         ("2026-W11", "failed", "channel_not_found"),
     ]
+
+
+def test_forgetting_a_slack_workspace_leaves_a_teams_tenant_with_the_same_id(
+    service: Service, actor: Actor
+):
+    same_id_on_teams = Actor("teams", actor.tenant_id, "29:someone")
+    service.save_conversation_reference(same_id_on_teams, REFERENCE)
+    service.claim_delivery(same_id_on_teams, "activity-1")
+
+    service.forget_tenant(actor.tenant_id)
+
+    assert [a for a, _ in service.conversation_references()] == [same_id_on_teams]
+    assert service.claim_delivery(same_id_on_teams, "activity-1") is False
+
+
+def test_a_failed_digest_can_be_claimed_again_by_exactly_one_sender(
+    service: Service, actor: Actor
+):
+    assert service.claim_digest(actor, "2026-W10", now=NOW)
+    service.finish_digest(actor, "2026-W10", error="timeout", now=NOW)
+    assert service.claim_digest(actor, "2026-W10", now=NOW) is True
+    assert service.claim_digest(actor, "2026-W10", now=NOW) is False
+
+
+def test_a_claim_whose_sender_died_is_reclaimed_once_stale_but_not_before(
+    service: Service, actor: Actor
+):
+    assert service.claim_digest(actor, "2026-W10", now=NOW)
+    assert service.claim_digest(actor, "2026-W10", now=NOW + timedelta(minutes=5)) is False
+    assert service.claim_digest(actor, "2026-W10", now=NOW + timedelta(minutes=20)) is True
+    assert service.claim_digest(actor, "2026-W10", now=NOW + timedelta(minutes=21)) is False

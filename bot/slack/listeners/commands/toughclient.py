@@ -62,4 +62,5 @@ async def toughclient(
 
 
 def register(app: AsyncApp) -> None:
-    app.command(ids.COMMAND)(reported(toughclient))
+    # Every subcommand's ack is the same empty 200: it goes out before the work starts.
+    app.command(ids.COMMAND)(reported(toughclient, ack_first=True))
