@@ -16,7 +16,7 @@ from bot.coach.text import words
 
 _HEAD = re.compile(
     r"\bI (?:(?:completely|totally|fully|really|truly|definitely|absolutely|do|can|certainly|"
-    r"can totally|can certainly|can definitely|can only)\s+)*"
+    r"can only)\s+)*"
     r"(?:understand|hear you|get it|get that|know how you feel|feel your pain|"
     r"see where you(?:'re| are) coming from|appreciate how you feel)\b",
     re.IGNORECASE,

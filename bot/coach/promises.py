@@ -67,7 +67,10 @@ _CUT = re.compile(
     r"|and\s+(?:I|we|you|it|they|please|thanks))\b)",
     re.IGNORECASE,
 )
-_TRAILING = re.compile(r"(?:[\s,;:.!?\-–—]+|\b(?:and|then|but|or|so|also)\b)+$", re.IGNORECASE)
+# What a clause may end with that is not part of it: spaces, punctuation, a dangling connector.
+# Trimmed by a backward scan, not a regex: `(?:[...]+|\bword\b)+$` backtracks exponentially.
+_TRAILING_CHARS = frozenset(",;:.!?-–—")
+_TRAILING_WORDS = ("and", "then", "but", "or", "so", "also")
 _PRE_CONDITION = re.compile(
     r"\b(?:if|unless|in\s+case|provided(?:\s+that)?|as\s+long\s+as|should\s+you"
     r"|(?:once|when|whenever|after|until)\s+(?:you|your)\b)\b",
@@ -226,8 +229,28 @@ def _last_if(before: str) -> int:
 
 
 def _trim(text: str, start: int, end: int) -> int:
-    trailing = _TRAILING.search(text, start, end)
-    return trailing.start() if trailing else end
+    """`end` moved back over trailing spaces, punctuation and dangling connector words."""
+    while end > start:
+        ch = text[end - 1]
+        if ch.isspace() or ch in _TRAILING_CHARS:
+            end -= 1
+            continue
+        for word in _TRAILING_WORDS:
+            begin = end - len(word)
+            if (
+                begin >= start
+                and text[begin:end].lower() == word
+                and (begin == 0 or not _wordish(text[begin - 1]))
+            ):
+                end = begin
+                break
+        else:
+            return end
+    return end
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _overlaps(v: VagueTime, times: list[TimeSpan]) -> bool:

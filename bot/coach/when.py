@@ -233,7 +233,7 @@ _NINE = time(9, 0)
 # "8am and noon", "Monday or Tuesday", "2pm - 4pm": two values of one kind, read as a window
 # or as alternatives, both of which end at the later one.
 _ALTERNATIVE = re.compile(
-    r"\s*(?:,?\s*or|and|to|through|thru|until|till|[-–])\s*(?:(?:on|at)\s+)?", re.IGNORECASE
+    r"\s*(?:(?:,\s*)?or|and|to|through|thru|until|till|[-–])\s*(?:(?:on|at)\s+)?", re.IGNORECASE
 )
 # "9:00 CET", "3pm (PT)": a clock time read in another zone, converted to the writer's.
 _ZONE_AFTER = re.compile(r"\s*\(?(?P<z>[A-Za-z]{2,4})\)?(?!\w)")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from typing import Any
 
-from slack_bolt.context.async_context import AsyncBoltContext
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.slack.deps import ACTOR_KEY, BODY_KEY, DEPS_KEY, Deps, actor_from
@@ -13,15 +13,25 @@ from bot.slack.deps import ACTOR_KEY, BODY_KEY, DEPS_KEY, Deps, actor_from
 Next = Callable[[], Awaitable[BoltResponse]]
 
 
-def attach_deps(deps: Deps) -> Callable[..., Awaitable[BoltResponse]]:
-    """Put the service and the actor into every request's context; no I/O, so acks stay fast."""
+class AttachDeps(AsyncMiddleware):
+    """Put the service and the actor into every request's context; no I/O, so acks stay fast.
 
-    async def middleware(
-        context: AsyncBoltContext, body: dict[str, Any], next: Next
-    ) -> BoltResponse:
-        context[DEPS_KEY] = deps
+    A middleware class, not a function: Bolt calls it directly instead of
+    inspecting its signature to build keyword arguments on every request.
+    """
+
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    async def async_process(
+        self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Next
+    ) -> BoltResponse | None:
+        context, body = req.context, req.body
+        context[DEPS_KEY] = self.deps
         context[BODY_KEY] = body
         context[ACTOR_KEY] = actor_from(context, body)
         return await next()
 
-    return middleware
+
+def attach_deps(deps: Deps) -> AttachDeps:
+    return AttachDeps(deps)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from bot.commands import Command, parse_command, split_customer
 from bot.service import Actor, Service, ServiceError
@@ -33,13 +34,52 @@ from bot.teams.cards.incidents import (
 )
 from bot.teams.cards.promises import promise_tracked_card, promises_card
 from bot.teams.cards.soften import soften_form_card, softened_card
-from bot.teams.coaching import MESSAGE_DB_BUDGET, DraftRejected, coach_text
+from bot.teams.coaching import (
+    MESSAGE_DB_BUDGET,
+    MESSAGE_DEADLINE,
+    CoachingTooSlow,
+    DraftRejected,
+    coach_text,
+)
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again in a minute."
+
+# Answers only the asker should see (Slack sends them ephemeral; Teams has no such thing):
+# outside personal chat these get a pointer to the personal chat instead. The value is the
+# command to type there. `log` is here because its form and its answer show the details.
+PRIVATE_COMMANDS: dict[str, str] = {
+    "log": "log", "incidents": "incidents", "promises": "promises", "digest": "digest",
+}
+PRIVATE_ACTIONS: dict[str, str] = {
+    "show_promises": "promises", "close_promise": "promises", "open_log_form": "log",
+    "log_incident": "log", "customer_history": "incidents",
+}
+
+
+@dataclass(frozen=True)
+class Where:
+    """Where the answer will be seen: personal chat (only the asker) or a shared conversation."""
+
+    personal: bool = True
+    bot_id: str | None = None  # the recipient id of the activity, e.g. "28:<app id>"
+
+
+PERSONAL = Where()
+
+
+def personal_chat_link(bot_id: str | None) -> str | None:
+    """Teams deep link that opens (or starts) the personal chat with the bot."""
+    if not bot_id or not bot_id.startswith("28:"):
+        return None
+    return f"https://teams.microsoft.com/l/chat/0/0?users={quote(bot_id, safe=':')}"
+
+
+def private_only(where: Where, command: str) -> Answer:
+    return Answer(help_cards.private_only_card(command, personal_chat_link(where.bot_id)))
 
 
 @dataclass(frozen=True)
@@ -67,18 +107,24 @@ async def coach_answer(
 ) -> Answer:
     try:
         result, tz = await coach_text(
-            service, actor, text, delivery_key=delivery_key, budget=MESSAGE_DB_BUDGET
+            service, actor, text, delivery_key=delivery_key, budget=MESSAGE_DB_BUDGET,
+            deadline=MESSAGE_DEADLINE,
         )
     except DraftRejected as err:
         return Answer(help_cards.error_card(str(err)))
+    except CoachingTooSlow as err:
+        return Answer(help_cards.too_complex_card(str(err)))
     return Answer(coaching_card(result, tz=tz, title=title, focus=focus))
 
 
 async def command_answer(
-    service: Service, actor: Actor, text: str, *, delivery_key: str | None
+    service: Service, actor: Actor, text: str, *, delivery_key: str | None,
+    where: Where = PERSONAL,
 ) -> Answer:
     """A typed line in chat: a draft to coach or one of the shared commands."""
     command = parse_command(text)
+    if not where.personal and command.name in PRIVATE_COMMANDS:
+        return private_only(where, PRIVATE_COMMANDS[command.name])
     try:
         return await _run_command(service, actor, command, delivery_key=delivery_key)
     except ServiceError as err:
@@ -162,10 +208,13 @@ def _text(value: dict[str, Any], key: str) -> str:
 
 
 async def card_action_answer(
-    service: Service, actor: Actor, value: dict[str, Any], *, delivery_key: str | None
+    service: Service, actor: Actor, value: dict[str, Any], *, delivery_key: str | None,
+    where: Where = PERSONAL,
 ) -> Answer:
     """An Action.Submit from one of our cards; `value["action"]` says which."""
     action = _text(value, "action")
+    if not where.personal and action in PRIVATE_ACTIONS:
+        return private_only(where, PRIVATE_ACTIONS[action])
     handler = _CARD_ACTIONS.get(action)
     if handler is None:
         return Answer(help_cards.error_card("That button is from an older card; type “help”."))

@@ -8,7 +8,9 @@ us explain a bad combination in one sentence instead of an SDK traceback.
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
@@ -48,9 +50,58 @@ def app_type_of(settings: Settings) -> str:
     return canonical
 
 
+LOCAL_MODE_REFUSED = (
+    "Teams local mode accepts only requests from this machine (a loopback address, with a "
+    "loopback serviceUrl); set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to accept Teams "
+    "(see docs/teams.md)"
+)
+# Headers a reverse proxy or tunnel (ngrok, devtunnel, nginx) adds: the request began elsewhere.
+PROXY_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP")
+
+
 def is_local_mode(settings: Settings) -> bool:
-    """No app id: accept unauthenticated requests, as the Emulator and Playground send."""
+    """No app id: accept unauthenticated requests from this machine only (Emulator, Playground)."""
     return not settings.microsoft_app_id.strip()
+
+
+def is_loopback_address(address: str | None) -> bool:
+    """127.0.0.0/8, ::1 (and ::ffff:127.x.y.z); anything else, or nothing, is not."""
+    if not address:
+        return False
+    try:
+        ip = ipaddress.ip_address(address.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_loopback
+
+
+def is_loopback_url(url: str | None) -> bool:
+    """An http(s) URL whose host is localhost, 127.x.y.z or [::1]: where the bot may answer."""
+    if not url:
+        return False
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+        parts.port  # noqa: B018 - a malformed port raises ValueError here
+    except ValueError:
+        return False
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return False
+    return host.lower() == "localhost" or is_loopback_address(host)
+
+
+def local_request_allowed(
+    peer: str | None, service_url: str | None, *, proxied: bool = False
+) -> bool:
+    """In local mode: the caller is this machine, not through a proxy, and so is serviceUrl.
+
+    Without a token anyone could make the bot POST to any serviceUrl (request
+    forgery into the network) and write under any tenant id, so local mode
+    serves only the local tools: the Emulator and the Agents Playground.
+    """
+    return not proxied and is_loopback_address(peer) and is_loopback_url(service_url)
 
 
 def bot_framework_config(settings: Settings) -> BotFrameworkConfig:
@@ -82,5 +133,8 @@ def build_adapter(settings: Settings) -> CloudAdapter:
 def status_line(settings: Settings) -> str:
     """One line for the startup log saying how Teams requests are checked."""
     if is_local_mode(settings):
-        return "Teams: local mode, no MICROSOFT_APP_ID: requests are not authenticated"
+        return (
+            "Teams: local mode, no MICROSOFT_APP_ID: unauthenticated requests accepted "
+            "from this machine only (loopback peer and serviceUrl)"
+        )
     return f"Teams: app {settings.microsoft_app_id.strip()} ({app_type_of(settings)})"

@@ -18,7 +18,13 @@ from botbuilder.schema.teams import MessagingExtensionAction, MessagingExtension
 from bot.config import Settings
 from bot.service import Actor, Service
 from bot.teams import extension
-from bot.teams.answers import SOMETHING_WENT_WRONG, Answer, card_action_answer, command_answer
+from bot.teams.answers import (
+    SOMETHING_WENT_WRONG,
+    Answer,
+    Where,
+    card_action_answer,
+    command_answer,
+)
 from bot.teams.cards.help import error_card, help_card
 from bot.teams.identity import actor_of, reference_json
 from bot.teams.outgoing import message_activity
@@ -74,15 +80,20 @@ class ToughClientTeamsBot(TeamsActivityHandler):
         if not await self._first_delivery(actor, activity):
             log.info("Teams retry of activity %s ignored", activity.id)
             return
-        if is_personal(activity):
+        personal = is_personal(activity)
+        if personal:
             await self._remember_reference(actor, activity)
+        # Everyone in a channel or group chat sees the answer: private lists stay in personal chat.
+        where = Where(personal=personal,
+                      bot_id=activity.recipient.id if activity.recipient else None)
         if is_card_submit(activity):
             answer = await card_action_answer(
-                self.service, actor, activity.value, delivery_key=activity.id
+                self.service, actor, activity.value, delivery_key=activity.id, where=where
             )
         else:
             answer = await command_answer(
-                self.service, actor, incoming_text(activity), delivery_key=activity.id
+                self.service, actor, incoming_text(activity), delivery_key=activity.id,
+                where=where,
             )
         await self._send(turn_context, answer)
 

@@ -18,7 +18,16 @@ from botbuilder.integration.aiohttp import CloudAdapter
 from botbuilder.schema import Activity
 
 from bot.config import Settings
-from bot.teams.auth import TeamsConfigError, build_adapter, status_line
+from bot.teams.auth import (
+    LOCAL_MODE_REFUSED,
+    PROXY_HEADERS,
+    TeamsConfigError,
+    build_adapter,
+    is_local_mode,
+    is_loopback_address,
+    local_request_allowed,
+    status_line,
+)
 from bot.teams.handler import ToughClientTeamsBot
 
 if TYPE_CHECKING:
@@ -56,7 +65,14 @@ def _read_activity(raw: Any) -> Activity | None:
 
 
 def messages_handler(runtime: TeamsRuntime) -> Any:
+    local_mode = is_local_mode(runtime.settings)
+
     async def handle(request: web.Request) -> web.Response:
+        proxied = any(header in request.headers for header in PROXY_HEADERS)
+        if local_mode and (proxied or not is_loopback_address(request.remote)):
+            log.warning("Teams local mode refused a request from %s (proxied: %s)",
+                        request.remote, proxied)
+            return _error(401, LOCAL_MODE_REFUSED)
         if "application/json" not in request.headers.get("Content-Type", ""):
             return _error(415, "send the activity as application/json")
         try:
@@ -66,6 +82,10 @@ def messages_handler(runtime: TeamsRuntime) -> Any:
         activity = _read_activity(raw)
         if activity is None:
             return _error(400, "the body is not a Bot Framework activity")
+        if local_mode and not local_request_allowed(request.remote, activity.service_url,
+                                                    proxied=proxied):
+            log.warning("Teams local mode refused serviceUrl %r", activity.service_url)
+            return _error(401, LOCAL_MODE_REFUSED)
         auth_header = request.headers.get("Authorization", "")
         try:
             authenticated = await runtime.adapter.bot_framework_authentication.authenticate_request(

@@ -16,8 +16,36 @@ APP_ID = "3f2504e0-4f89-41d3-9a0c-0305e82c3301"
 
 async def test_local_mode_says_so_in_the_startup_line(teams_bot: TeamsBot) -> None:
     assert teams_bot.status_line == (
-        "Teams: local mode, no MICROSOFT_APP_ID: requests are not authenticated"
+        "Teams: local mode, no MICROSOFT_APP_ID: unauthenticated requests accepted "
+        "from this machine only (loopback peer and serviceUrl)"
     )
+
+
+async def test_local_mode_refuses_a_service_url_off_this_machine(teams_bot: TeamsBot) -> None:
+    for service_url in ("https://smba.trafficmanager.net/emea/", "http://10.0.0.5:8080/",
+                        "http://169.254.169.254/latest/", "http://127.0.0.1.nip.io/",
+                        "http://localhost@evil.example/", "file:///etc/passwd", ""):
+        response = await teams_bot.post(personal_message(service_url, "log Acme: yelled"))
+        assert response.status == 401, service_url
+        error = (await response.json())["error"]
+        assert "accepts only requests from this machine" in error
+        assert "MICROSOFT_APP_ID" in error
+    assert teams_bot.connector.sent == []
+    assert teams_bot.service.conversation_references() == []
+
+
+async def test_local_mode_refuses_requests_that_came_through_a_proxy(teams_bot: TeamsBot) -> None:
+    response = await teams_bot.post(personal_message(teams_bot.connector.url, "help"),
+                                    **{"X-Forwarded-For": "203.0.113.7"})
+    assert response.status == 401
+    assert "accepts only requests from this machine" in (await response.json())["error"]
+    assert teams_bot.connector.sent == []
+
+
+async def test_local_mode_answers_a_loopback_service_url(teams_bot: TeamsBot) -> None:
+    response = await teams_bot.post(personal_message(teams_bot.connector.url, "help"))
+    assert response.status == 200
+    assert len(teams_bot.connector.messages()) == 1
 
 
 async def test_with_an_app_id_a_request_without_a_token_is_refused(

@@ -62,13 +62,25 @@ def _track_data(promise: Promise, customer: str | None) -> dict[str, Any]:
     return data
 
 
+def track_toggle_id(index: int) -> str:
+    """The Input.Toggle of the index-th promise; its value comes back with any submit."""
+    return f"track_{index}"
+
+
 def _promises_section(
-    result: CoachResult, tz: str, customer: str | None, limit: int, track: bool
+    result: CoachResult, tz: str, customer: str | None, limit: int, track: bool, toggles: bool
 ) -> list[Element]:
     if not result.promises:
         return []
     section: list[Element] = [heading("Promises in this reply")]
     for index, promise in enumerate(result.promises[:limit]):
+        if toggles:
+            section.append({
+                "type": "Input.Toggle", "id": track_toggle_id(index),
+                "title": f"Track {_promise_line(promise, tz)}", "value": "false",
+                "valueOn": "true", "valueOff": "false", "wrap": True,
+            })
+            continue
         if not track:
             section.append(paragraph(_promise_line(promise, tz)))
             continue
@@ -122,14 +134,17 @@ def coaching_card(
     offer_log: bool = True,
     focus: tuple[str, ...] = (),
     track_buttons: bool = True,
+    track_toggles: bool = False,
 ) -> CardMessage:
     """Flags (quote, why, suggestion), the copyable rewrite, and promises to track.
 
     A long draft can carry hundreds of flags and promises; the card shows the
     first ones (refusal flags first under `focus`) and says how many more.
+    `track_toggles` shows a "Track" checkbox per promise instead of a button
+    (dialogs, where the ticks are saved with the final submit).
     """
     summary = coaching_summary(result)
-    options = (title, customer, offer_log, focus, track_buttons)
+    options = (title, customer, offer_log, focus, track_buttons, track_toggles)
     built = _coaching_card(result, tz, options, SIZE_STEPS[0], summary)
     for step in SIZE_STEPS[1:]:
         if card_bytes(built) <= CARD_BUDGET_BYTES:
@@ -138,13 +153,13 @@ def coaching_card(
     return CardMessage(built, summary)
 
 
-_Options = tuple[str, str | None, bool, tuple[str, ...], bool]
+_Options = tuple[str, str | None, bool, tuple[str, ...], bool, bool]
 
 
 def _coaching_card(
     result: CoachResult, tz: str, options: _Options, step: tuple[int, int, int], summary: str
 ) -> Card:
-    title, customer, offer_log, focus, track_buttons = options
+    title, customer, offer_log, focus, track_buttons, track_toggles = options
     max_flags, max_promises, max_rewrite = step
     body: list[Element] = [heading(title)]
     if result.flags:
@@ -169,7 +184,9 @@ def _coaching_card(
                 ],
             },
         ]
-    body += _promises_section(result, tz, customer, max_promises, track_buttons)
+    body += _promises_section(
+        result, tz, customer, max_promises, track_buttons, track_toggles
+    )
     actions: list[Element] = []
     if offer_log:
         prefill = {"customer": customer} if customer else {}

@@ -46,3 +46,26 @@ def error_card(message: str, *, with_usage: bool = False) -> CardMessage:
 def unknown_command_card(typed: str, suggestion: str | None) -> CardMessage:
     hint = f" Did you mean “{suggestion}”?" if suggestion else ""
     return error_card(f"I don't know the command “{typed}”.{hint}", with_usage=True)
+
+
+def too_complex_card(message: str) -> CardMessage:
+    """Coaching ran out of time: say so kindly and how to get an answer."""
+    body: list[Element] = [
+        paragraph(message, weight="Bolder"),
+        subtle("Paste one paragraph, or the part you are least sure about, and I will coach that."),
+    ]
+    return CardMessage(card(body, fallback=message), message)
+
+
+def private_only_card(command: str, chat_link: str | None) -> CardMessage:
+    """Asked in a channel or group chat for something only the asker should see."""
+    message = f"I keep that between us: open a personal chat with me and type `{command}`."
+    body: list[Element] = [paragraph(message)]
+    actions: list[Element] = []
+    if chat_link:
+        actions.append(
+            {"type": "Action.OpenUrl", "title": "Open a personal chat", "url": chat_link}
+        )
+    else:
+        body.append(subtle("Find me under Apps, or click my name and choose Chat."))
+    return CardMessage(card(body, actions=actions or None, fallback=message), message)

@@ -14,7 +14,13 @@ from bot.teams.cards.extension import (
     extension_result_card,
     inserted_reply_card,
 )
-from bot.teams.cards.help import error_card, help_card, unknown_command_card
+from bot.teams.cards.help import (
+    error_card,
+    help_card,
+    private_only_card,
+    too_complex_card,
+    unknown_command_card,
+)
 from bot.teams.cards.incidents import (
     customer_history_card,
     incident_form_card,
@@ -54,6 +60,10 @@ MESSAGES: dict[str, Callable[[], CardMessage]] = {
     "help": help_card,
     "error": lambda: error_card("That did not work."),
     "unknown command": lambda: unknown_command_card("promsies", "promises"),
+    "private only, with link": lambda: private_only_card(
+        "promises", "https://teams.microsoft.com/l/chat/0/0?users=28:abc"),
+    "private only, no link": lambda: private_only_card("incidents", None),
+    "too complex": lambda: too_complex_card("That draft is too complex to coach quickly."),
 }
 
 DIALOGS = {
@@ -62,6 +72,14 @@ DIALOGS = {
                                               draft="Soon", error="Too short"),
     "extension result": lambda: extension_result_card(samples.coach_result(), tz="UTC",
                                                       customer_message="Where is it?"),
+    "extension result, reply with link": lambda: extension_result_card(
+        samples.coach_result(), tz="UTC", customer_message="Where is it?",
+        source_link="https://teams.microsoft.com/l/message/19:a/1", customer="Casey"),
+    "extension result, compose box": lambda: extension_result_card(samples.coach_result(),
+                                                                   tz="UTC"),
+    "reply dialog with link": lambda: draft_dialog_card(
+        customer_message="Where?", source_link="https://teams.microsoft.com/l/message/19:a/1",
+        customer="Casey"),
     "inserted reply": lambda: inserted_reply_card("Thanks for telling us."),
 }
 
