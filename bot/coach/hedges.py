@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.coach.rules import Draft, Hit
+from bot.coach.when import names_time
 
 TIME_SLOT = "[a time]"
 DO_SLOT = "[what you will do]"
@@ -50,6 +51,13 @@ _HOPE_LEAD = re.compile(r"^(?:fingers crossed|hopefully)\b", re.IGNORECASE)
 _BUT_REST = re.compile(r"^\s*,?\s*but\s+(?P<rest>\S.*?)\s*(?P<stop>[.!?]*)$", re.IGNORECASE | re.S)
 _AND_REST = re.compile(r"^\s+and\s+(?!I\b|we\b)[a-z]", re.IGNORECASE)
 _COMMA_REST = re.compile(r"^\s*[,:;-]+\s*(?=\S)")
+# "we'll see what we can do in the next release": the words after an effort hedge that say
+# when or for what; they belong to the direct statement, not after its time slot.
+_MODIFIER = re.compile(
+    r"\s+(?P<phrase>(?:in|on|for|with|about|next|this|by|before|after|during|over|within|once"
+    r"|when|from|until|at|as\s+part\s+of)\b[^,;:.!?\n]*[^,;:.!?\s])",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,9 +81,16 @@ def _will(speaker: str) -> str:
     return "I'll" if speaker == "I" else "we'll"
 
 
-def commitment_slot(speaker: str) -> str:
-    """The direct statement that takes the place of an effort hedge."""
-    return f"Here's what {_will(speaker)} do: {DO_SLOT} by {TIME_SLOT}."
+def commitment_slot(speaker: str, scope: str = "") -> str:
+    """The direct statement that takes the place of an effort hedge.
+
+    `scope` ("in the next release", "for you") goes before the slots; when it names a
+    time ("next week") no "by [a time]" follows, since the writer already gave one.
+    """
+    if not scope:
+        return f"Here's what {_will(speaker)} do: {DO_SLOT} by {TIME_SLOT}."
+    when = "" if names_time(scope) else f" by {TIME_SLOT}"
+    return f"Here's what {_will(speaker)} do {scope}: {DO_SLOT}{when}."
 
 
 def answer_slot() -> str:
@@ -228,5 +243,10 @@ def _one_hedge(
     if comma is not None:
         rest_at = b + comma.end()
         return HedgeEdit(a, rest_at + 1, text[rest_at].upper() if capital else text[rest_at])
+    modifier = _MODIFIER.match(masked, b, s_end)
+    if modifier is not None and _EFFORT.search(hedge):
+        scope = text[modifier.start("phrase") : modifier.end()]
+        slot = commitment_slot(_speaker(draft, hedge), scope).rstrip(".")
+        return HedgeEdit(a, modifier.end(), slot if capital else _lower_first(slot))
     slot = _slot(draft, [hedge]).rstrip(".")
     return HedgeEdit(a, b, slot if capital else _lower_first(slot))

@@ -29,7 +29,7 @@ from bot.coach.promise_sentences import quoted_spans, sentences
 from bot.coach.promise_triggers import Strength, Trigger, find_triggers
 from bot.coach.promise_vague import VagueTime, find_vague_times
 from bot.coach.promise_verbs import VerbKind
-from bot.coach.when import TimeSpan, find_times
+from bot.coach.when import TimeSpan, find_times, names_time
 from bot.coach.when_suggest import Horizon, suggest, suggest_after
 
 
@@ -368,6 +368,10 @@ def _missing_time(
     text: str, start: int, end: int, now: datetime, tz: ZoneInfo, times: list[TimeSpan]
 ) -> FoundPromise:
     words = text[start:end]
+    if names_time(words):
+        # "by 10", a date the resolver cannot settle: the writer named a time, so the
+        # promise is specific (due unknown) and no second time is suggested after it.
+        return FoundPromise(start, end, None, False, None, None, None, None)
     event = _event_time(times, start, ahead=False) if _AFTERWARDS.search(words) else None
     phrase = _suggestion(Horizon.TODAY, now, tz, event)
     if _KEEP_POSTED.search(words):

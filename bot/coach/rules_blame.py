@@ -58,6 +58,16 @@ BLAME_CUSTOMER = rule(
     ),
 )
 
+# Someone other than the writer: a supplier, a colleague, another team.
+_PARTY = (
+    r"(?:courier|carrier|warehouse|supplier|manufacturer|vendor|bank|post office|postal service|"
+    r"driver|colleague|coworker|co-worker|contractor|partner|third party|third-party|"
+    r"(?:delivery|shipping|logistics|courier|postal) (?:company|firm|partner|provider|service)|"
+    r"(?:warehouse|billing|sales|support|dev|development|engineering|it|accounts|accounting|"
+    r"finance|logistics|tech|packing|returns|other|night|day|previous) (?:team|department|dept|"
+    r"staff|shift|guys|people|folks)|another (?:team|department|agent|colleague))s?\b"
+)
+
 BLAME_INSIDE = rule(
     "blame.inside",
     "blame",
@@ -88,6 +98,16 @@ BLAME_INSIDE = rule(
         r"(?:messed up|screwed up|dropped the ball|made (?:a|the) mistake|forgot)",
         r"\b(?:due to|because of) (?:an? )?(?:error|mistake|oversight|screw-?up) (?:by|from|on the "
         r"part of) (?:our|the|a|another|my|one of)\b",
+        # "the delay was caused by the courier", "the courier caused the delay",
+        # "this happened because the warehouse sent...": the fault placed on someone else.
+        r"\b(?:(?:the|this|that|these|those|your|our) (?:[a-z-]+ ){0,2}?|it )"
+        r"(?:was|were|has been|had been|is|got) (?:all |entirely |actually )?(?:caused|created)"
+        r" by (?:the|our|a|an|their|your|one of our) " + _PARTY,
+        r"\b(?:the|our|their|a|an) " + _PARTY + r" (?:caused|created|is responsible for|"
+        r"was responsible for) (?:the|this|that|your|these|those|all) ",
+        r"\b(?:this|it|that|the (?:delay|problem|issue|error|mix-up|mistake|damage))(?: (?:all|only"
+        r"|only really))? (?:happened|occurred|was|is|came about) (?:because|since|as) (?:the|our|a"
+        r"|their) " + _PARTY,
     ),
     fix=Fix.OWN_IT,
     fails=(
@@ -97,6 +117,10 @@ BLAME_INSIDE = rule(
         "This happened due to an error by our billing team.",
         "Someone on our team dropped the ball here.",
         "It was the courier's fault that it arrived late.",
+        "The delay was caused by the courier.",
+        "The courier caused the delay.",
+        "This happened because the warehouse sent the wrong item.",
+        "The mix-up was caused by our billing team.",
     ),
     passes=(
         "The warehouse has packed your replacement and it ships today.",
@@ -104,6 +128,9 @@ BLAME_INSIDE = rule(
         "We got this wrong, and I'm sorry.",
         "Our billing team has refunded the duplicate charge.",
         "The courier's tracking shows it in Leeds this morning.",
+        "The delay was caused by a storm that closed the motorway, and I'm sorry.",
+        "The courier collects your return tomorrow at 10am.",
+        "Because the warehouse is closed on Sunday, it ships Monday morning.",
     ),
 )
 

@@ -20,9 +20,16 @@ LEAD_IN = rule(
     patterns=(
         r"\bas (?:I|we)(?:'ve| have)? (?:(?:already|previously|clearly|repeatedly) "
         r"(?:said|stated|mentioned|explained|told you|pointed out|noted|advised|wrote|informed you)"
-        r"|(?:said|stated|explained|told you|pointed out|advised|informed you))"
+        r"|(?:said|stated|explained|told you|pointed out|advised|informed you)"
+        r"|(?:mentioned|noted|wrote)(?= (?:before|earlier|previously|in (?:my|our|the) "
+        r"(?:last|previous|earlier|prior) )))"
         r"(?: (?:before|earlier|previously|above|below|several times|multiple times|twice|"
-        r"in my (?:last|previous|earlier) (?:email|message|reply|note)))?,?",
+        r"in (?:my|our|the) (?:last|previous|earlier|prior) (?:email|e-mail|message|reply|note|"
+        r"response|ticket update)s?))?,?",
+        r"\b(?:just )?like (?:I|we)(?:'ve| have)? (?:already |previously )?(?:said|mentioned|"
+        r"told you|explained|stated)(?! (?:I|we|it|they|you)(?:'d| would| will| might)\b)"
+        r"(?: (?:before|earlier|previously|already|twice))?,?",
+        r"\bas (?:mentioned|stated|explained|noted|advised) (?:before|earlier|previously),?",
         r"\b(?:as )?per my (?:last|previous|earlier|prior) (?:email|e-mail|message|reply|note|"
         r"response|ticket update),?",
         r"\bas (?:previously|already|clearly|repeatedly) (?:stated|mentioned|explained|noted|"
@@ -44,6 +51,9 @@ LEAD_IN = rule(
         "As previously stated, we ship on Mondays.",
         "For the third time, the code is on the receipt.",
         "I've already told you the order has shipped.",
+        "As I mentioned in my previous email, the refund takes five days.",
+        "Like I said, the code is on the receipt.",
+        "As mentioned before, we ship on Mondays.",
     ),
     passes=(
         "As I mentioned on our call, I'll send the invoice by 3pm today.",
@@ -51,6 +61,9 @@ LEAD_IN = rule(
         "I explained the delay to our team and they are on it.",
         "Thanks for the detail in your last email, it helped.",
         "As stated on the receipt, the code is XJ-22.",
+        "Just like I said I would, I've refunded the charge today.",
+        "As I mentioned to the team, your account is a priority.",
+        "I'd like to mention a discount we can offer.",
     ),
 )
 

@@ -17,8 +17,11 @@ customer reads a business reply:
   Evening / tonight: by 21:00. "tomorrow am" / "Monday pm": morning /
   afternoon. Before or by lunch(time): 12:00; after lunch: 14:00. Midnight:
   00:00 that ends the day. "At the top of the hour": the next whole hour.
-- A bare weekday ("Friday", "by Friday") is the next one strictly after today:
-  said on a Friday it means next week's Friday, because today is "today".
+- A bare weekday ("Friday", "on Friday") is the next one strictly after
+  today: said on a Friday it means next week's Friday, because today is
+  "today". A deadline on it ("by Friday", "before / until / no later than
+  Friday") said on that very day before 17:00 means today 17:00, what the
+  customer expects; from 17:00 on it means next week's Friday.
   "this Friday" is the Friday of the current Monday-to-Sunday week;
   "next Friday" is the Friday of the following week.
 - "this week", "later this week", "end of the week", "EOW": Friday 17:00; on a
@@ -120,7 +123,7 @@ _NOT_A_TIME_AFTER = (
 
 _PATTERN = re.compile(
     rf"""
-    (?P<iso>\b(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{1,2}})-(?P<iso_d>\d{{1,2}})\b)
+    (?P<iso>\b(?P<iso_y>\d{{4}})(?P<iso_s>[-/])(?P<iso_m>\d{{1,2}})(?P=iso_s)(?P<iso_d>\d{{1,2}})\b)
   | (?P<mdate>\b(?:(?:{_WD})\.?,?\s+)?(?:the\s+)?(?P<md_m>{_MO})\.?\s+(?:the\s+)?
         (?P<md_d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:/])(?:,?\s+(?P<md_y>\d{{4}})\b)?)
   | (?P<dmdate>\b(?:(?:{_WD})\.?,?\s+)?(?:the\s+)?(?P<dm_d>\d{{1,2}})(?:st|nd|rd|th)?\s+
@@ -154,7 +157,7 @@ _PATTERN = re.compile(
   | (?P<tophour>\b(?:at|by)\s+the\s+top\s+of\s+the\s+hour\b)
   | (?P<mil>(?:\b(?P<mi_pre>at|by|before|until|till|around|from)\s+|@\s*)?
         \b(?P<mi_h>[01]\d|2[0-3])(?P<mi_m>[0-5]\d)(?:\s*(?P<mi_suf>h|hrs|hours)\b)?
-        (?![\d:.,]\d|\d))
+        (?![\d:.,/-]\d|\d))
   | (?P<hclock>\b(?P<hc_h>[01]?\d|2[0-3])h(?P<hc_m>[0-5]\d)?\b)
   | (?P<oclock>\b(?P<oc_h>\d{{1,2}}|{_NUM})\s*o'?\s?clock\b)
   | (?P<named>\b(?:12\s*)?(?P<nm>noon|midday|mid-day|midnight)\b)
@@ -197,7 +200,7 @@ _PATTERN = re.compile(
         (?!\s+(?:floor|time|times|person|place|grade|century|row|line|item|attempt|call
         |email|ticket|order|one|anniversary|birthday|edition|version|draft|week|day|month)\b))
   | (?P<bare>(?:\b(?P<ba_pre>at|before|until|till|around|by)|@)\s*(?P<ba_h>\d{{1,2}})
-        (?![\d:.,]\d|\d|\s*(?:{_NOT_A_TIME_AFTER})))
+        (?![\d:.,]\d|\d|\s*(?:{_NOT_A_TIME_AFTER})|\s+(?:of\s+)?(?:{_MO})\b))
   | (?P<part>\b(?P<pt>morning|afternoon|evening|night)\b)
     """,
     re.IGNORECASE | re.VERBOSE,
@@ -319,6 +322,27 @@ def resolve(phrase: str, *, now: datetime, tz: ZoneInfo) -> datetime | None:
     if _FILLER.sub("", rest):
         return None
     return spans[0].due
+
+
+# Dates the resolver may not settle on its own ("by 10", "on 3/4/26") still name a time.
+_DATE_HINT = re.compile(
+    rf"\b(?:by|before|until|till|at|on|than)\s+(?:the\s+)?\d"
+    rf"|\b(?:\d{{4}}[-/]\d{{1,2}}|\d{{1,2}}/\d{{1,2}})\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MO_FULL})\b"
+    rf"|\b(?:{_MO_FULL})\.?\s+\d",
+    re.IGNORECASE,
+)
+_REFERENCE = datetime(2026, 1, 5, 10, 0, tzinfo=ZoneInfo("UTC"))
+
+
+def names_time(text: str) -> bool:
+    """Whether `text` already names a time or a date, resolvable or not.
+
+    A suggested time must never be added next to one the writer gave; the
+    answer does not depend on the clock, so a fixed reference instant is used.
+    """
+    if _DATE_HINT.search(text):
+        return True
+    return bool(find_times(text, now=_REFERENCE, tz=_REFERENCE.tzinfo))  # type: ignore[arg-type]
 
 
 _FILLER = re.compile(
@@ -875,9 +899,20 @@ def _weekday(m: re.Match[str], text: str, now: datetime, tz: ZoneInfo) -> _Atom 
         day = weekday_this_week(today, weekday)
         if day < today:
             day += timedelta(days=7)
+    elif (
+        weekday == today.weekday()
+        and now.time() < CLOSE_OF_BUSINESS
+        and _DEADLINE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+    ):
+        day = today  # "by Friday" said on a Friday morning: today, close of business
     else:
         day = next_weekday(today, weekday)
     return _with_half_day(_Atom(m.start(), m.end(), day=day), m["wd_ap"])
+
+
+_DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|before|until|till|than)\s+(?:(?:eod|cob|end\s+of\s+day)\s+)?$", re.IGNORECASE
+)
 
 
 def _bare(m: re.Match[str], text: str, now: datetime, tz: ZoneInfo) -> _Atom | None:

@@ -7,14 +7,16 @@ context instead of importing globals, so tests build as many apps as they like.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
 
+from aiohttp import ClientSession
 from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.config import Settings
-from bot.service import Actor, Service
+from bot.service import Actor, CoachOutcome, Service, ServiceError
 from bot.slack.pacing import AckGate, Background
 
 P = ParamSpec("P")
@@ -24,6 +26,19 @@ DEPS_KEY = "toughclient_deps"
 ACTOR_KEY = "toughclient_actor"
 WORKERS = 2  # service calls in threads at once
 BODY_KEY = "toughclient_body"
+COACH_DEADLINE = 10.0  # seconds one draft may take to coach before the user is told so
+
+log = logging.getLogger("toughclient.slack")
+
+
+class CoachingTooSlow(ServiceError):
+    """Coaching passed its deadline; the message is what the user sees."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "That draft took too long to coach; try a shorter part of it "
+            "(a paragraph or two at a time)."
+        )
 
 
 @dataclass
@@ -34,6 +49,9 @@ class Deps:
     workers: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(WORKERS))
     gate: AckGate = field(default_factory=AckGate)
     background: Background = field(default_factory=Background)
+    coach_deadline: float = COACH_DEADLINE
+    # The server's pooled session for Web API calls and response URLs (None outside it).
+    http: ClientSession | None = None
 
     async def run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a synchronous service call in a worker thread, a few at a time.
@@ -45,6 +63,29 @@ class Deps:
         await self.gate.settled()
         async with self.workers:
             return await asyncio.to_thread(fn, *args, **kwargs)
+
+    async def coach(self, actor: Actor, draft: str, *, delivery_key: str) -> CoachOutcome:
+        """`service.coach` in a worker thread, given up after `coach_deadline` seconds.
+
+        A thread cannot be stopped: a call past its deadline runs on in the
+        background, but its worker slot is freed at once, so a slow draft never
+        holds up the database calls queued behind it. Raises `CoachingTooSlow`.
+        """
+        await self.gate.settled()
+        async with self.workers:
+            work = asyncio.to_thread(
+                self.service.coach, actor, draft, delivery_key=delivery_key
+            )
+            try:
+                return await asyncio.wait_for(work, self.coach_deadline)
+            except TimeoutError:
+                log.warning(
+                    "coaching a %d-character draft for %s passed its %.0f s deadline",
+                    len(draft),
+                    actor.user_id,
+                    self.coach_deadline,
+                )
+                raise CoachingTooSlow() from None
 
 
 def deps_of(context: AsyncBoltContext) -> Deps:

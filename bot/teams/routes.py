@@ -2,7 +2,9 @@
 
 We parse the request ourselves instead of calling `CloudAdapter.process`, so
 bad input gets a short JSON error (400/415) and a refused token a clean 401,
-never an aiohttp traceback page.
+never an aiohttp traceback page. In local mode (no MICROSOFT_APP_ID) there is
+no token to check, so only this machine is served: a loopback peer, not
+proxied, with a loopback serviceUrl (see `bot.teams.auth.local_request_allowed`).
 """
 
 from __future__ import annotations

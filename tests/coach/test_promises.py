@@ -223,21 +223,3 @@ def test_several_promises_in_an_email_come_in_order() -> None:
         (True, None),
     ]
     assert all(0 <= p.start < p.end <= len(text) for p in found)
-
-
-def test_a_400_character_draft_is_read_in_well_under_five_milliseconds() -> None:
-    draft = (
-        "Hi Sam, thanks for flagging the outage and sorry for the disruption. "
-        "I'll check with our engineers and get back to you shortly. "
-        "We will also credit your account by EOD Friday, and you'll receive a confirmation "
-        "email within 24 hours. If you need anything else, just reply here and we'll look "
-        "into it. Our support team will follow up next week with a full report.\nBest, Alex"
-    )
-    promises(draft)
-    timings = []
-    for _ in range(200):
-        started = time.perf_counter()
-        promises(draft)
-        timings.append(time.perf_counter() - started)
-    timings.sort()
-    assert timings[len(timings) // 2] < 0.003

@@ -180,10 +180,22 @@ def test_now_given_in_another_zone_is_read_in_the_writers_zone() -> None:
 
 def test_said_on_a_friday_friday_means_next_week_and_this_friday_means_today() -> None:
     friday = datetime(2026, 3, 6, 10, 0, tzinfo=NEW_YORK)
-    assert _wall("by Friday", friday) == "2026-03-13 17:00"
+    assert _wall("Friday", friday) == "2026-03-13 17:00"
+    assert _wall("on Friday", friday) == "2026-03-13 17:00"
     assert _wall("this Friday", friday) == "2026-03-06 17:00"
     assert _wall("end of the week", friday) == "2026-03-06 17:00"
     assert _wall("next week", friday) == "2026-03-13 17:00"
+
+
+def test_by_friday_said_on_a_friday_is_today_until_close_of_business() -> None:
+    morning = datetime(2026, 3, 6, 10, 0, tzinfo=NEW_YORK)
+    evening = datetime(2026, 3, 6, 17, 30, tzinfo=NEW_YORK)
+    assert _wall("by Friday", morning) == "2026-03-06 17:00"
+    assert _wall("before Friday", morning) == "2026-03-06 17:00"
+    assert _wall("no later than Friday", morning) == "2026-03-06 17:00"
+    assert _wall("by Friday", evening) == "2026-03-13 17:00"
+    assert _wall("next Friday", morning) == "2026-03-13 17:00"
+    assert _wall("by Thursday", morning) == "2026-03-12 17:00"
 
 
 def test_on_a_monday_next_friday_is_the_one_in_the_following_week() -> None:

@@ -111,3 +111,12 @@ def test_the_outline_icon_is_white_on_transparent(tmp_path: Path) -> None:
     assert all(p[:3] == b"\xff\xff\xff" for p in opaque)
     write_package(build_manifest(Settings(microsoft_app_id=APP_ID)), tmp_path / "p.zip")
     assert zipfile.is_zipfile(tmp_path / "p.zip")
+
+
+def test_channels_and_group_chats_are_offered_only_the_shared_commands() -> None:
+    """Private lists are answered in personal chat only, so Teams suggests them only there."""
+    lists = build_manifest(Settings(microsoft_app_id=APP_ID))["bots"][0]["commandLists"]
+    by_scope = {scope: [c["title"] for c in entry["commands"]]
+                for entry in lists for scope in entry["scopes"]}
+    assert by_scope["personal"] == ["check", "no", "log", "incidents", "promises", "digest", "help"]
+    assert by_scope["team"] == by_scope["groupChat"] == ["check", "no", "help"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bot.commands import Command
 from bot.slack.listeners.commands.request import CommandRequest
+from bot.slack.opening import open_modal
 from bot.slack.user_settings import user_settings
 from bot.slack.views.coaching import REFUSAL_CODES, coaching_message
 from bot.slack.views.help import error_message
@@ -20,19 +21,22 @@ async def check(request: CommandRequest, command: Command) -> None:
     await coach_and_answer(request, command.text)
 
 
-async def soften(request: CommandRequest, command: Command) -> None:
-    """With a draft: coach it with the refusal flags first. Without: the three-question form."""
+async def open_form(request: CommandRequest, command: Command) -> bool:
+    """`no` with no draft: open the three-question form (before any database work)."""
     if command.text:
-        await coach_and_answer(
-            request, command.text, heading="Softening your no", focus=REFUSAL_CODES
-        )
-        return
+        return False
     meta = metadata(
         {"channel": request.channel_id, "response_url": request.body.get("response_url")}
     )
-    await request.client.views_open(
-        trigger_id=request.trigger_id, view=soften_no_modal(private_metadata=meta)
-    )
+    await open_modal(request.client, request.trigger_id, soften_no_modal(private_metadata=meta))
+    return True
+
+
+async def soften(request: CommandRequest, command: Command) -> None:
+    """With a draft: coach it with the refusal flags first. Without: the three-question form."""
+    if await open_form(request, command):
+        return
+    await coach_and_answer(request, command.text, heading="Softening your no", focus=REFUSAL_CODES)
 
 
 async def coach_and_answer(
@@ -44,8 +48,6 @@ async def coach_and_answer(
 ) -> None:
     deps, actor = request.deps, request.actor
     await user_settings(deps, actor, request.client)
-    outcome = await deps.run(
-        deps.service.coach, actor, draft, delivery_key=f"slack:coach:{request.trigger_id}"
-    )
+    outcome = await deps.coach(actor, draft, delivery_key=f"slack:coach:{request.trigger_id}")
     message = coaching_message(outcome.result, outcome.tz, heading=heading, focus=focus)
     await request.answer(message)

@@ -32,6 +32,10 @@ async def show_unknown(request: CommandRequest, command: Command) -> None:
     await request.answer(unknown_message(command.typed, command.suggestion))
 
 
+# Subcommands that may open a form: that happens first, while the trigger id is fresh.
+FormOpener = Callable[[CommandRequest, Command], Awaitable[bool]]
+FORMS: dict[str, FormOpener] = {"log": log_incident.open_form, "no": coach_draft.open_form}
+
 HANDLERS: dict[str, Handler] = {
     "check": coach_draft.check,
     "no": coach_draft.soften,
@@ -53,11 +57,16 @@ async def toughclient(
 ) -> None:
     await ack()
     deps, actor = deps_of(context), actor_of(context)
-    if not await first_delivery(deps, actor, "command", body.get("trigger_id")):
-        return
     text = unescape(str(body.get("text") or ""))
     request = CommandRequest(deps, actor, client, respond, body, text)
     command = parse_command(text)
+    form = FORMS.get(command.name)
+    # A trigger id expires 3 s after the click and works once: open the form before the
+    # dedupe write (which may wait for a worker); Slack itself refuses a redelivered one.
+    if form is not None and await form(request, command):
+        return
+    if not await first_delivery(deps, actor, "command", body.get("trigger_id")):
+        return
     await HANDLERS[command.name](request, command)
 
 

@@ -38,7 +38,7 @@ async def on_message(
         return
     await user_settings(deps, actor, client)
     draft = unescape(str(event["text"]))
-    outcome = await deps.run(deps.service.coach, actor, draft, delivery_key=f"slack:dm:{event_id}")
+    outcome = await deps.coach(actor, draft, delivery_key=f"slack:dm:{event_id}")
     message = coaching_message(outcome.result, outcome.tz)
     await client.chat_postMessage(channel=event["channel"], **message.as_kwargs())
 

@@ -28,9 +28,7 @@ async def on_submit(
     await ack(response_action="update", view=status_modal("Coach a reply", "Coaching your draft…"))
     deps, actor = deps_of(context), actor_of(context)
     await user_settings(deps, actor, client)
-    outcome = await deps.run(
-        deps.service.coach, actor, draft, delivery_key=f"slack:view:{view['id']}"
-    )
+    outcome = await deps.coach(actor, draft, delivery_key=f"slack:view:{view['id']}")
     result = coaching_result_modal(
         outcome.result, outcome.tz, private_metadata=view.get("private_metadata")
     )

@@ -49,9 +49,7 @@ async def on_submit(
         state.text(view, ids.ASKED_FOR), state.text(view, ids.WHY_NOT), alternatives(view)
     )
     await user_settings(deps, actor, client)
-    outcome = await deps.run(
-        deps.service.coach, actor, softened, delivery_key=f"slack:view:{view['id']}"
-    )
+    outcome = await deps.coach(actor, softened, delivery_key=f"slack:view:{view['id']}")
     result = outcome.result
     if result.rewrite is None:
         # Clean already: the softened reply is the one to copy and send.
