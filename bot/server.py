@@ -16,6 +16,9 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
 from bot.config import Settings
+from bot.digest.schedule import INTERVAL as DIGEST_INTERVAL
+from bot.digest.schedule import DigestSchedule
+from bot.digest.senders import digest_senders
 from bot.service import Actor, Service, ServiceError, build_service
 from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, SlackSurface, build_slack
 
@@ -25,6 +28,7 @@ SERVICE = web.AppKey("service", Service)
 SETTINGS = web.AppKey("settings", Settings)
 SLACK = web.AppKey("slack", SlackSurface)
 STATUS = web.AppKey("status", dict[str, str])
+DIGESTS = web.AppKey("digests", DigestSchedule)
 HEALTH_ACTOR = Actor(platform="cli", tenant_id="healthz", user_id="healthz")
 HEALTH_TIMEOUT = 5.0
 SHUTDOWN_GRACE = 10.0  # seconds for acknowledged Slack work to finish on shutdown
@@ -102,7 +106,8 @@ def warm_up_coach() -> None:
 
 
 async def lifecycle(app: web.Application) -> AsyncIterator[None]:
-    """Migrate, warm up, connect Socket Mode, log what is on and off; undo it on shutdown."""
+    """Migrate, warm up, connect Socket Mode, start the digest schedule, log what is on and off;
+    undo it on shutdown."""
     settings, service, surface = app[SETTINGS], app[SERVICE], app[SLACK]
     if settings.migrate_on_start:
         try:
@@ -118,13 +123,20 @@ async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         # One pooled session for every Web API call instead of a new one per call.
         http = ClientSession()
         surface.app.client.session = http
+        if surface.deps is not None:
+            surface.deps.http = http  # respond() posts to response URLs through it too
     socket: AsyncSocketModeHandler | None = None
     if surface.app is not None and surface.mode == "socket":
         socket = AsyncSocketModeHandler(surface.app, surface.app_token)
         await socket.connect_async()
+    digests = app.get(DIGESTS)
+    if digests is not None:
+        digests.start()
     for line in app[STATUS].values():
         log.info("%s", line)
     yield
+    if digests is not None:
+        await digests.stop()
     if socket is not None:
         await socket.close_async()
     if surface.deps is not None:
@@ -134,8 +146,18 @@ async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         await http.close()
 
 
-def create_app(settings: Settings, *, service: Service | None = None) -> web.Application:
-    """The whole server. A service passed in stays open (the caller owns it); ours is closed."""
+def create_app(
+    settings: Settings,
+    *,
+    service: Service | None = None,
+    run_scheduler: bool = True,
+    digest_interval: float = DIGEST_INTERVAL,
+) -> web.Application:
+    """The whole server. A service passed in stays open (the caller owns it); ours is closed.
+
+    `run_scheduler` runs the weekly digest in the server (bot.digest.schedule), a
+    round every `digest_interval` seconds; tests that do not want it turn it off.
+    """
     owned = service is None
     service = service or build_service(settings)
     app = web.Application()
@@ -148,6 +170,13 @@ def create_app(settings: Settings, *, service: Service | None = None) -> web.App
         app.router.add_get(REDIRECT_PATH, slack_oauth)
     teams = add_teams(app, settings, service)
     app[STATUS] = {"slack": surface.status, "teams": teams}
+    if run_scheduler:
+        app[DIGESTS] = DigestSchedule(
+            service, lambda: digest_senders(settings, service), interval=digest_interval
+        )
+        app[STATUS]["digest"] = (
+            f"Weekly digest: sent from this server, a round every {digest_interval:g} s"
+        )
     app.cleanup_ctx.append(lifecycle)
     if owned:
         app.on_cleanup.append(lambda _app: asyncio.to_thread(service.close))

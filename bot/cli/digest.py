@@ -15,9 +15,11 @@ import sys
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from bot.digest.senders import digest_senders
+
 if TYPE_CHECKING:
     from bot.config import Settings
-    from bot.digest.deliver import DeliveryReport, DigestSender
+    from bot.digest.deliver import DeliveryReport
     from bot.service import Service
 
 
@@ -96,19 +98,6 @@ def _print_all(service: Service, now: datetime | None) -> int:
         print()
     print(f"({len(digests)} digests; dry run, nothing sent)")
     return 0
-
-
-def digest_senders(settings: Settings, service: Service) -> dict[str, DigestSender]:
-    """A sender per platform that has what it needs to reach people."""
-    senders: dict[str, DigestSender] = {}
-    if settings.slack_bot_token or settings.slack_oauth_enabled:
-        from bot.slack.digest_sender import SlackDigestSender
-
-        senders["slack"] = SlackDigestSender(settings, service)
-    from bot.teams.digest_sender import TeamsDigestSender
-
-    senders["teams"] = TeamsDigestSender.from_service(settings, service)
-    return senders
 
 
 async def _send_due(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_END = re.compile(r"[.!?]+[\"')\]]*(?=\s)|\n")
+_END = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s)|\n")  # from a run's first mark only
 _ABBREVIATION = re.compile(
     r"(?:\b(?:a\.m|p\.m|e\.g|i\.e|etc|mr|mrs|ms|dr|st|vs|no|approx|inc|ltd|co|jr|sr|u\.s|"
     r"[a-z])|\.\.)\.$",

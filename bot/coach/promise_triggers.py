@@ -120,8 +120,11 @@ _YOU = re.compile(
     r"(?P<obj>\s+(?:from|back|a|an|the|your|it|them|one|our|my|this|that|an?\s+\w+)\b)?",
     re.IGNORECASE,
 )
+# Both start at their keyword; what may stand before it (a sentence start, "please") is
+# checked by `_lead_start`, since `(?:^|(?<=\n))\s*` tried at every line break of a long
+# run of blank lines is quadratic.
 _EXPECT = re.compile(
-    r"(?P<lead>(?:^|(?<=[.!?:\n])|\bplease\b)\s*)expect\s+(?:to\s+(?:hear|receive|get|see)|a|an"
+    r"\bexpect\s+(?:to\s+(?:hear|receive|get|see)|a|an"
     r"|the|our|my|your|us|someone|him|her|them|it|(?:a\s+)?(?:reply|response|call|update|email"
     r"|answer|delivery|refund))\b",
     re.IGNORECASE,
@@ -135,7 +138,7 @@ _PROGRESSIVE = re.compile(
     r"\b(?:I|we)(?:'m|'re|\s+am|\s+are)\s+(?:(?:also|[a-z]+ly)\s+)?(?P<verb>[a-z]+ing)\b", re.I
 )
 _MEETING = re.compile(
-    r"(?:^|(?<=[.!?:\n]))\s*(?P<s>see\s+you|talk\s+(?:to|with)\s+you|speak\s+(?:to|with)\s+you"
+    r"\b(?P<s>see\s+you|talk\s+(?:to|with)\s+you|speak\s+(?:to|with)\s+you"
     r"|chat\s+(?:to|with)\s+you|meet\s+you)\b",
     re.IGNORECASE,
 )
@@ -226,10 +229,9 @@ def _add_others(text: str, lower: str, add: _Adder) -> None:
         else:
             add(Trigger(m.start(), m.end(), Strength.OFFER, VerbKind.OTHER))
     for m in _EXPECT.finditer(text) if "expect" in lower else ():
-        start = m.start() + len(m["lead"]) - len(m["lead"].lstrip())
-        if m["lead"].strip().lower() == "please":
-            start = m.start()
-        add(Trigger(start, m.end(), Strength.WILL, VerbKind.ACTION))
+        lead = _lead_start(text, m.start(), please=True)
+        if lead is not None:
+            add(Trigger(lead, m.end(), Strength.WILL, VerbKind.ACTION))
     for m in _INTEND.finditer(text):
         kind, _ = verb_kind(text, m.end())
         add(Trigger(m.start(), m.end(), Strength.OFFER, kind))
@@ -237,7 +239,29 @@ def _add_others(text: str, lower: str, add: _Adder) -> None:
         kind = ing_kind(m["verb"], present=True)
         add(Trigger(m.start(), m.start("verb"), Strength.OFFER, kind))
     for m in _MEETING.finditer(text) if "you" in lower else ():
+        if _lead_start(text, m.start()) is None:
+            continue
         add(Trigger(m.start("s"), m.end(), Strength.OFFER, VerbKind.OTHER))
+
+
+def _lead_start(text: str, pos: int, *, please: bool = False) -> int | None:
+    """Where a sentence-initial phrase at `pos` begins, or None if it is not sentence-initial.
+
+    It is when only spaces stand between it and the start of the text, a line break or
+    one of `.!?:`; with `please`, "please" right before it also counts and begins it.
+    """
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        if text[i - 1] == "\n":
+            return pos
+        i -= 1
+    if i == 0 or text[i - 1] in ".!?:":
+        return pos
+    if please and i >= 6 and text[i - 6 : i].lower() == "please" and (
+        i == 6 or not (text[i - 7].isalnum() or text[i - 7] == "_")
+    ):
+        return i - 6
+    return None
 
 
 _CLAUSE_START = re.compile(r"[.!?;:\n(]|,\s|\b(?:and|but|so|then|because|since|as|that)\s", re.I)

@@ -61,7 +61,7 @@ class _Clause:
 
 
 _CUT = re.compile(
-    r";|\s+but\s+|,\s*but\b|\s+[-–—]+\s+|[()]"
+    r";|(?<!\s)\s++but\s|,\s*but\b|(?<!\s)\s++[-–—]+\s|[()]"
     r"|,\s*(?=(?:so|thanks|thank|sorry|please|hope|cheers|regards|I|we|you|it|that's|because"
     r"|since|though|although|otherwise|meanwhile|in\s+the\s+meantime|just|ok|okay|let\s+me"
     r"|and\s+(?:I|we|you|it|they|please|thanks))\b)",
@@ -71,6 +71,9 @@ _CUT = re.compile(
 # Trimmed by a backward scan, not a regex: `(?:[...]+|\bword\b)+$` backtracks exponentially.
 _TRAILING_CHARS = frozenset(",;:.!?-–—")
 _TRAILING_WORDS = ("and", "then", "but", "or", "so", "also")
+# How far back in its sentence a promise's condition ("if you ...") is looked for: enough
+# for any real sentence, and it keeps a 5,000-character run-on draft linear.
+_LOOK_BACK = 300
 _PRE_CONDITION = re.compile(
     r"\b(?:if|unless|in\s+case|provided(?:\s+that)?|as\s+long\s+as|should\s+you"
     r"|(?:once|when|whenever|after|until)\s+(?:you|your)\b)\b",
@@ -189,7 +192,7 @@ def _clause(
         if pieces and _PRE_FILLER.match(rest):
             own_times, own_vague = pre_times, [v for v in pre_vague if not _overlaps(v, times)]
             start = pieces[0][0]
-    before = text[sentence[0] : trigger.start]
+    before = text[max(sentence[0], trigger.start - _LOOK_BACK) : trigger.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]

@@ -187,13 +187,18 @@ def _find_refusals(masked: str) -> tuple[tuple[int, int], ...]:
     return tuple(_scan_refusals(masked))
 
 
+# How far back in its clause a refusal's speaker is looked for: enough for any real
+# clause, and it keeps a 5,000-character draft with no full stop linear.
+_LOOK_BACK = 200
+
+
 def _scan_refusals(masked: str) -> Iterator[tuple[int, int]]:
     for m in _REFUSAL.finditer(lowered(masked)):
         start = m.start()
         while start < m.end() and not masked[start].isalnum():
             start += 1
         clause_start = max(masked.rfind(ch, 0, start) for ch in ".!?;:\n") + 1
-        before = masked[clause_start:start]
+        before = masked[max(clause_start, start - _LOOK_BACK) : start]
         if _NOT_WRITER.search(before):
             continue
         yield start, m.end()

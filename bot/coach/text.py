@@ -161,7 +161,9 @@ _ABBREVIATIONS = frozenset(
     {"mr", "mrs", "ms", "dr", "st", "e.g", "i.e", "a.m", "p.m", "etc", "vs", "no", "jr", "sr",
      "inc", "corp", "approx", "dept", "ext", "ref", "tel", "fig", "am", "pm", "u.s", "mt"}
 )
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n\s*")
+# Starts only at the first mark of a run, possessive: tried inside a long "?????x" the
+# plain form backtracks from every mark (quadratic).
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s|$)|\n\s*+")
 
 
 def sentences(masked: str) -> list[tuple[int, int]]:

@@ -73,9 +73,7 @@ class Deps:
         """
         await self.gate.settled()
         async with self.workers:
-            work = asyncio.to_thread(
-                self.service.coach, actor, draft, delivery_key=delivery_key
-            )
+            work = asyncio.to_thread(self.service.coach, actor, draft, delivery_key=delivery_key)
             try:
                 return await asyncio.wait_for(work, self.coach_deadline)
             except TimeoutError:

@@ -9,6 +9,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.slack.deps import ACTOR_KEY, BODY_KEY, DEPS_KEY, Deps, actor_from
+from bot.slack.respond import PooledRespond
 
 Next = Callable[[], Awaitable[BoltResponse]]
 
@@ -30,6 +31,9 @@ class AttachDeps(AsyncMiddleware):
         context[DEPS_KEY] = self.deps
         context[BODY_KEY] = body
         context[ACTOR_KEY] = actor_from(context, body)
+        http = self.deps.http
+        if http is not None and context.response_url and "respond" not in context:
+            context["respond"] = PooledRespond(response_url=context.response_url, session=http)
         return await next()
 
 

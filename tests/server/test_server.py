@@ -134,9 +134,10 @@ async def test_python_app_py_serve_answers_healthz(tmp_path: Path) -> None:
         "DATABASE_URL": f"sqlite:///{tmp_path / 'serve.db'}",
         "PORT": str(port),
     }
+    # Run from an empty directory: a developer's `.env` in the repository must not leak in.
     process = subprocess.Popen(
-        [sys.executable, "app.py", "serve", "--host", "127.0.0.1"],
-        cwd=ROOT,
+        [sys.executable, str(ROOT / "app.py"), "serve", "--host", "127.0.0.1"],
+        cwd=tmp_path,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -202,8 +202,16 @@ def slack_settings(database: Path, mock: MockSlack, **overrides: Any) -> Setting
 
 
 @asynccontextmanager
-async def running(settings: Settings, mock: MockSlack) -> AsyncIterator[Harness]:
-    app = create_app(settings)
+async def running(
+    settings: Settings,
+    mock: MockSlack,
+    *,
+    run_scheduler: bool = False,
+    digest_interval: float | None = None,
+) -> AsyncIterator[Harness]:
+    """The server; without the digest schedule unless asked (its DMs would mix into tests)."""
+    extra = {} if digest_interval is None else {"digest_interval": digest_interval}
+    app = create_app(settings, run_scheduler=run_scheduler, **extra)
     server = TestServer(app)
     await server.start_server()
     try:

@@ -35,6 +35,7 @@ class MockSlack:
     responses: list[dict[str, Any]] = field(default_factory=list)
     user_tz: dict[str, str] = field(default_factory=dict)
     throttle: dict[str, int] = field(default_factory=dict)
+    failing: dict[str, str] = field(default_factory=dict)
     server: TestServer | None = None
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -59,9 +60,14 @@ class MockSlack:
         """The next `times` calls of `method` get 429 with Retry-After, as Slack throttles."""
         self.throttle[method] = times
 
+    def fail(self, method: str, error: str) -> None:
+        """Every later call of `method` gets `{"ok": false, "error": error}` (until cleared)."""
+        self.failing[method] = error
+
     def clear(self) -> None:
         self.calls.clear()
         self.responses.clear()
+        self.failing.clear()
 
     async def wait_for(self, check: Callable[[], object], timeout: float = 5.0) -> None:
         """Poll until `check()` is true: listeners work after the ack, so results come later."""
@@ -110,6 +116,8 @@ class MockSlack:
             return web.json_response(
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
             )
+        if method in self.failing:
+            return web.json_response({"ok": False, "error": self.failing[method]})
         return web.json_response(self._answer(method, params))
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
@@ -129,6 +137,10 @@ class MockSlack:
         if method in {"chat.postMessage", "chat.update", "chat.postEphemeral"}:
             ts = f"1700000000.{next(self._ts):06d}"
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts") or ts}
+        if method == "chat.getPermalink":
+            channel, ts = str(params.get("channel")), str(params.get("message_ts"))
+            link = f"https://test.slack.com/archives/{channel}/p{ts.replace('.', '')}"
+            return {"ok": True, "channel": channel, "permalink": link}
         if method.startswith("views."):
             view = params.get("view") or {}
             view_id = params.get("view_id") or f"V{next(self._ts):08d}"

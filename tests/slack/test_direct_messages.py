@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
 from bot.slack import ids
@@ -13,10 +11,20 @@ from tests.slack.rendered import no_raw_pings
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
-def posted_to_dm(slack: Harness) -> list[dict]:
+def posted_to_dm(slack: Harness, channel: str = "D0DM") -> list[dict]:
     return [
-        c.params for c in slack.mock.of("chat.postMessage") if c.params.get("channel") == "D0DM"
+        c.params for c in slack.mock.of("chat.postMessage") if c.params.get("channel") == channel
     ]
+
+
+SENTINEL = "D0SENTINEL"
+
+
+async def after_a_sentinel(slack: Harness) -> None:
+    """Send a later DM in another channel and wait for its coaching: by then the events sent
+    before it have been handled, so what they did not post they never will."""
+    await slack.event(dm("Sentinel: we can't do that.", channel=SENTINEL))
+    await slack.mock.wait_for(lambda: posted_to_dm(slack, SENTINEL))
 
 
 async def test_a_dm_is_coached_with_buttons(slack: Harness) -> None:
@@ -55,7 +63,7 @@ async def test_a_retried_delivery_is_coached_once(slack: Harness) -> None:
     again = await slack.event(event, event_id="EvRETRY1", retry=1)
     assert first.status == again.status == 200
     await slack.mock.wait_for(lambda: posted_to_dm(slack))
-    await asyncio.sleep(0.3)
+    await after_a_sentinel(slack)
     assert len(posted_to_dm(slack)) == 1
 
 
@@ -74,14 +82,14 @@ async def test_messages_that_are_not_a_person_writing_are_ignored(
     slack: Harness, event: dict
 ) -> None:
     assert (await slack.event(event)).status == 200
-    await asyncio.sleep(0.2)
-    assert slack.mock.of("chat.postMessage") == []
+    await after_a_sentinel(slack)
+    assert [c.params["channel"] for c in slack.mock.of("chat.postMessage")] == [SENTINEL]
 
 
 async def test_the_bots_own_message_is_ignored(slack: Harness) -> None:
     await slack.event(dm("my own coaching", user="UBOT"))
-    await asyncio.sleep(0.2)
-    assert slack.mock.of("chat.postMessage") == []
+    await after_a_sentinel(slack)
+    assert [c.params["channel"] for c in slack.mock.of("chat.postMessage")] == [SENTINEL]
 
 
 async def test_a_hostile_dm_never_pings(slack: Harness) -> None:

@@ -15,7 +15,14 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack import ids
 from bot.slack.deps import actor_of, deps_of
-from bot.slack.listeners.actions.container import channel_of, container_key, container_type
+from bot.slack.listeners.actions.container import (
+    channel_of,
+    container_key,
+    container_type,
+    source_of,
+)
+from bot.slack.opening import open_modal
+from bot.slack.permalinks import permalink
 from bot.slack.safety import reported
 from bot.slack.text import escape
 from bot.slack.views.coaching import rewrite_message
@@ -69,7 +76,7 @@ async def use_rewrite(
     channel = channel_of(body)
     if where == "modal":
         view = modal("Your reply", mrkdwn_sections(escape(rewrite), block_id="copy"))
-        await client.views_push(trigger_id=body["trigger_id"], view=view)
+        await open_modal(client, body["trigger_id"], view, push=True)
     elif where == "message" and channel and channel.startswith("D"):
         await client.chat_postMessage(channel=channel, **message.as_kwargs())
     else:
@@ -94,12 +101,14 @@ async def track_promise(
         )
         return
     customer = read_metadata((body.get("view") or {}).get("private_metadata")).get("customer")
+    link = await permalink(client, *source_of(body))
     promise = await deps.run(
         deps.service.track_promise,
         actor,
         text=text,
         due=parse_due(data.get("d")),
         customer=customer,
+        source_link=link,
         delivery_key=f"slack:track:{container_key(body)}:{data.get('i', action['action_id'])}",
     )
     settings = await deps.run(deps.service.get_settings, actor)
@@ -132,7 +141,11 @@ async def open_log_modal(
     context: AsyncBoltContext,
     client: AsyncWebClient,
 ) -> None:
-    """The incident form, prefilled with what the coached draft promised."""
+    """The incident form, prefilled with what the coached draft promised.
+
+    The source message (channel and ts) rides along in the form's metadata; its
+    permalink is looked up when the form is submitted, not before the form opens.
+    """
     await ack()
     data = json_value(action)
     origin = read_metadata((body.get("view") or {}).get("private_metadata"))
@@ -142,15 +155,20 @@ async def open_log_modal(
         what_agreed=str(data.get("agreed") or ""),
         due=parse_due(data.get("due")),
     )
-    meta = metadata({"channel": channel_of(body), "response_url": body.get("response_url")})
+    channel, ts = source_of(body)
+    meta = metadata(
+        {
+            "channel": channel or channel_of(body),
+            "ts": ts,
+            "response_url": body.get("response_url") or origin.get("response_url"),
+        }
+    )
     view = log_incident_modal(prefill, private_metadata=meta)
-    if container_type(body) == "modal":
-        await client.views_push(trigger_id=body["trigger_id"], view=view)
-    else:
-        await client.views_open(trigger_id=body["trigger_id"], view=view)
+    await open_modal(client, body["trigger_id"], view, push=container_type(body) == "modal")
 
 
 def register(app: AsyncApp) -> None:
-    app.action(ids.USE_REWRITE)(reported(use_rewrite))
-    app.action(TRACK_ACTION)(reported(track_promise))
-    app.action(ids.OPEN_LOG_MODAL)(reported(open_log_modal))
+    # Each acks with a plain 200 before anything else: the ack goes out at once.
+    app.action(ids.USE_REWRITE)(reported(use_rewrite, ack_first=True))
+    app.action(TRACK_ACTION)(reported(track_promise, ack_first=True))
+    app.action(ids.OPEN_LOG_MODAL)(reported(open_log_modal, ack_first=True))

@@ -80,6 +80,6 @@ def register(app: AsyncApp) -> None:
         ids.SETTINGS_DIGEST_HOUR,
         ids.SETTINGS_DIGEST_ENABLED,
     ):
-        app.action(action_id)(reported(on_setting))
-    app.action(ids.HOME_REFRESH)(reported(on_refresh))
+        app.action(action_id)(reported(on_setting, ack_first=True))
+    app.action(ids.HOME_REFRESH)(reported(on_refresh, ack_first=True))
     app.options(ids.SETTINGS_TZ)(tz_options)

@@ -76,5 +76,5 @@ def register(app: AsyncApp) -> None:
         await ack()
         await close_from_button("cancelled", body, action, context, client, respond)
 
-    app.action(ids.PROMISE_KEPT)(reported(kept))
-    app.action(ids.PROMISE_CANCEL)(reported(cancel))
+    app.action(ids.PROMISE_KEPT)(reported(kept, ack_first=True))
+    app.action(ids.PROMISE_CANCEL)(reported(cancel, ack_first=True))

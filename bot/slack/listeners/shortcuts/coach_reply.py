@@ -14,6 +14,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack import ids
+from bot.slack.opening import open_modal
 from bot.slack.safety import reported
 from bot.slack.text import unescape
 from bot.slack.views.coach_reply_modal import coach_reply_modal
@@ -44,8 +45,8 @@ async def open_coach_reply(
         }
     )
     view = coach_reply_modal(text, private_metadata=meta)
-    await client.views_open(trigger_id=shortcut["trigger_id"], view=view)
+    await open_modal(client, shortcut["trigger_id"], view)
 
 
 def register(app: AsyncApp) -> None:
-    app.shortcut(ids.SHORTCUT_COACH_REPLY)(reported(open_coach_reply))
+    app.shortcut(ids.SHORTCUT_COACH_REPLY)(reported(open_coach_reply, ack_first=True))

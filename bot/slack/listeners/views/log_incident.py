@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.slack import ids
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.listeners.views import state
+from bot.slack.permalinks import permalink
 from bot.slack.safety import reported
 from bot.slack.views.common import when
 from bot.slack.views.modals import read_metadata, status_modal
@@ -41,6 +42,7 @@ async def on_submit(
     await ack(response_action="update", view=status_modal("Log an incident", "Saving…"))
     deps, actor = deps_of(context), actor_of(context)
     origin = read_metadata(view.get("private_metadata"))
+    link = await permalink(client, origin.get("channel"), origin.get("ts"))
     incident = await deps.run(
         deps.service.log_incident,
         actor,
@@ -51,6 +53,7 @@ async def on_submit(
         severity=state.choice(view, ids.SEVERITY, "medium"),
         kind=state.choice(view, ids.KIND, "unsure"),
         channel_id=origin.get("channel"),
+        source_link=link,
         delivery_key=f"slack:view:{view['id']}",
     )
     settings = await deps.run(deps.service.get_settings, actor)
