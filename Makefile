@@ -32,7 +32,8 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
 eval: $(STAMP)
-	$(BIN)/python ../shared/evalset/eval.py --python $(BIN)/python
+	$(BIN)/python ../shared/evalset/eval.py --python $(BIN)/python \
+	  --min vague_commitment=0.90 --min hard_no=0.85 --min promise=0.85 --min specific_due=0.90
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache
