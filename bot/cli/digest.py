@@ -56,22 +56,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"toughclient digest: {error}", file=sys.stderr)
         return 2
 
-    from bot.config import load_settings
-    from bot.service import StorageUnavailable, build_service
+    from bot.cli.database import open_service
+    from bot.service import StorageUnavailable
 
-    settings = load_settings()
-    service = build_service(settings)
     try:
-        if settings.migrate_on_start:  # TOUGHCLIENT_MIGRATE_ON_START=false: a release step does it
-            service.migrate()
-        if args.dry_run:
-            return _print_all(service, now)
-        report = asyncio.run(_send_due(settings, service, now or datetime.now(UTC), args.everyone))
+        with open_service() as (settings, service):
+            if args.dry_run:
+                return _print_all(service, now)
+            moment = now or datetime.now(UTC)
+            report = asyncio.run(_send_due(settings, service, moment, args.everyone))
     except StorageUnavailable as error:
         print(f"toughclient digest: {error}", file=sys.stderr)
         return 1
-    finally:
-        service.close()
     print(f"Weekly digest: {report.summary()}.")
     for failure in report.failed:
         print(f"  failed: {failure}", file=sys.stderr)

@@ -94,8 +94,8 @@ def write_json(data: Any, out: IO[str]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.config import load_settings
-    from bot.service import StorageUnavailable, build_service
+    from bot.cli.database import open_service
+    from bot.service import StorageUnavailable
 
     try:
         since = parse_day(args.since, "--since")
@@ -105,19 +105,14 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as error:
         print(f"toughclient export: {error}", file=sys.stderr)
         return 2
-    settings = load_settings()
-    service = build_service(settings)
     try:
-        if settings.migrate_on_start:  # TOUGHCLIENT_MIGRATE_ON_START=false: a release step does it
-            service.migrate()
-        data = service.export_records(
-            tenant_id=args.tenant, platform=args.platform, since=since, until=until
-        )
+        with open_service() as (_, service):
+            data = service.export_records(
+                tenant_id=args.tenant, platform=args.platform, since=since, until=until
+            )
     except StorageUnavailable as error:
         print(f"toughclient export: {error}", file=sys.stderr)
         return 1
-    finally:
-        service.close()
     write = write_csv if args.format == "csv" else write_json
     if args.output:
         try:

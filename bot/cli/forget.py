@@ -27,35 +27,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from bot.config import load_settings
-    from bot.service import StorageUnavailable, build_service
+    from bot.cli.database import open_service
+    from bot.service import StorageUnavailable
 
     if args.user and not args.tenant:
         print("toughclient forget: --user needs --tenant (the workspace or tenant id)",
               file=sys.stderr)
         return 2
-    settings = load_settings()
-    service = build_service(settings)
     try:
-        if settings.migrate_on_start:  # TOUGHCLIENT_MIGRATE_ON_START=false: a release step does it
-            service.migrate()
-        if args.expired:
-            purged = service.purge_expired()
-            print(
-                f"Retention {settings.retention_days} days: cleared {purged.drafts_cleared} "
-                f"drafts, deleted {purged.promises_deleted} closed promises, "
-                f"{purged.incidents_deleted} resolved incidents and "
-                f"{purged.deliveries_deleted} old delivery keys."
+        with open_service() as (settings, service):
+            if args.expired:
+                purged = service.purge_expired()
+                print(
+                    f"Retention {settings.retention_days} days: cleared {purged.drafts_cleared} "
+                    f"drafts, deleted {purged.promises_deleted} closed promises, "
+                    f"{purged.incidents_deleted} resolved incidents and "
+                    f"{purged.deliveries_deleted} old delivery keys."
+                )
+                return 0
+            forgotten = service.forget_user(
+                tenant_id=args.tenant, user_id=args.user, platform=args.platform
             )
-            return 0
-        forgotten = service.forget_user(
-            tenant_id=args.tenant, user_id=args.user, platform=args.platform
-        )
     except StorageUnavailable as error:
         print(f"toughclient forget: {error}", file=sys.stderr)
         return 1
-    finally:
-        service.close()
     print(
         f"Erased {forgotten.coaching_events_deleted} coaching events "
         f"({forgotten.drafts_deleted} with stored drafts) for user {args.user} in {args.tenant}. "
