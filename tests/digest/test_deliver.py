@@ -22,7 +22,7 @@ from bot.service import Actor, Service, build_service
 from bot.slack.digest_sender import SlackDigestSender
 from bot.teams.digest_sender import TeamsDigestSender
 from tests.slack.mock_slack import MockSlack
-from tests.teams.conftest import MockConnector
+from tests.teams.conftest import MockConnector, running_connector
 
 # Monday 2026-03-02 10:00 UTC: the default digest (Monday 09:00, UTC) is due.
 MONDAY = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)
@@ -32,26 +32,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest_asyncio.fixture
-async def slack_api() -> AsyncIterator[MockSlack]:
-    mock = MockSlack()
-    await mock.start()
-    try:
-        yield mock
-    finally:
-        await mock.close()
-
-
-@pytest_asyncio.fixture
 async def connector() -> AsyncIterator[MockConnector]:
-    from aiohttp.test_utils import TestServer
-
-    mock = MockConnector()
-    mock.server = TestServer(mock.app())
-    await mock.server.start_server()
-    try:
+    async with running_connector() as mock:
         yield mock
-    finally:
-        await mock.server.close()
 
 
 def teams_reference(connector: MockConnector) -> dict[str, object]:

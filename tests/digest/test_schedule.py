@@ -7,11 +7,9 @@ runs it) with the schedule's interval shortened; Slack is the local mock.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
-
-import pytest_asyncio
 
 from bot.config import Settings
 from bot.digest.deliver import DigestSender
@@ -25,16 +23,6 @@ from tests.slack.signing import SECRET
 TICK = 0.1  # seconds between rounds in these tests (ten minutes in production)
 DUE = Actor("slack", TEAM_ID, "U0DUE")
 SCHEDULE_TASK = "toughclient:digest-schedule"
-
-
-@pytest_asyncio.fixture
-async def slack_api() -> AsyncIterator[MockSlack]:
-    mock = MockSlack()
-    await mock.start()
-    try:
-        yield mock
-    finally:
-        await mock.close()
 
 
 def server_settings(settings: Settings, mock: MockSlack) -> Settings:

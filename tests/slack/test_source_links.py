@@ -149,18 +149,23 @@ def coached_dm(ts: str) -> dict[str, Any]:
     }
 
 
-async def test_a_promise_tracked_from_a_dm_links_that_message(slack: Harness) -> None:
-    message = coached_dm("1700000041.000200")
+async def track_from_dm(slack: Harness, ts: str, user: str) -> None:
+    """Press Track under a coached DM sent at `ts`, and wait for the DM to be updated."""
+    message = coached_dm(ts)
     track = buttons(message)[f"{ids.TRACK_PROMISE}_0"]
     click = block_action(
         track["action_id"],
         track["value"],
         container={"type": "message", "message_ts": message["ts"], "channel_id": "D0DM"},
         message=message,
-        user="USRC3",
+        user=user,
     )
     await slack.interact(click)
     await slack.mock.wait_for(lambda: slack.mock.of("chat.update"))
+
+
+async def test_a_promise_tracked_from_a_dm_links_that_message(slack: Harness) -> None:
+    await track_from_dm(slack, "1700000041.000200", "USRC3")
     link = "https://test.slack.com/archives/D0DM/p1700000041000200"
     assert promise_links(slack, "call back (1700000041.000200)") == [(link,)]
 
@@ -182,17 +187,7 @@ async def test_an_incident_logged_from_a_dm_links_that_message(slack: Harness) -
 
 async def test_without_a_permalink_the_promise_is_still_tracked(slack: Harness) -> None:
     slack.mock.fail("chat.getPermalink", "channel_not_found")
-    message = coached_dm("1700000043.000400")
-    track = buttons(message)[f"{ids.TRACK_PROMISE}_0"]
-    click = block_action(
-        track["action_id"],
-        track["value"],
-        container={"type": "message", "message_ts": message["ts"], "channel_id": "D0DM"},
-        message=message,
-        user="USRC5",
-    )
-    await slack.interact(click)
-    await slack.mock.wait_for(lambda: slack.mock.of("chat.update"))
+    await track_from_dm(slack, "1700000043.000400", "USRC5")
     assert slack.mock.of("chat.getPermalink")
     assert promise_links(slack, "call back (1700000043.000400)") == [(None,)]
 

@@ -12,6 +12,7 @@ import itertools
 import json
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,8 +105,9 @@ def teams_service(teams_settings: Settings) -> Iterator[Service]:
         built.close()
 
 
-@pytest.fixture
-async def connector() -> AsyncIterator[MockConnector]:
+@asynccontextmanager
+async def running_connector() -> AsyncIterator[MockConnector]:
+    """A mock connector listening on a free port for as long as the block runs."""
     mock = MockConnector()
     mock.server = TestServer(mock.app())
     await mock.server.start_server()
@@ -113,6 +115,12 @@ async def connector() -> AsyncIterator[MockConnector]:
         yield mock
     finally:
         await mock.server.close()
+
+
+@pytest.fixture
+async def connector() -> AsyncIterator[MockConnector]:
+    async with running_connector() as mock:
+        yield mock
     # Whatever a test made the bot send, it had to be a valid card in a small message.
     for sent in mock.sent:
         assert_valid_message(sent.body)

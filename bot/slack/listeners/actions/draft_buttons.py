@@ -8,10 +8,6 @@ from datetime import datetime
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.context.ack.async_ack import AsyncAck
-from slack_bolt.context.async_context import AsyncBoltContext
-from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.slack import ids
 from bot.slack.deps import actor_of, deps_of
@@ -21,6 +17,7 @@ from bot.slack.listeners.actions.container import (
     container_type,
     source_of,
 )
+from bot.slack.listeners.actions.request import ActionRequest, action_listener
 from bot.slack.opening import open_modal
 from bot.slack.permalinks import permalink
 from bot.slack.safety import reported
@@ -58,17 +55,10 @@ def shown_blocks(body: dict[str, Any]) -> list[dict[str, Any]]:
     return blocks if isinstance(blocks, list) else []
 
 
-async def use_rewrite(
-    ack: AsyncAck,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    context: AsyncBoltContext,
-    client: AsyncWebClient,
-    respond: AsyncRespond,
-) -> None:
+async def use_rewrite(request: ActionRequest) -> None:
     """Show the rewrite on its own, so copying it copies only the reply."""
-    await ack()
-    rewrite = action.get("value") or rewrite_from_blocks(shown_blocks(body))
+    body, client = request.body, request.client
+    rewrite = request.action.get("value") or rewrite_from_blocks(shown_blocks(body))
     if not rewrite:
         rewrite = "The rewrite is no longer available; coach the draft again to get it."
     message = rewrite_message(rewrite)
@@ -80,23 +70,18 @@ async def use_rewrite(
     elif where == "message" and channel and channel.startswith("D"):
         await client.chat_postMessage(channel=channel, **message.as_kwargs())
     else:
-        await respond(response_type="ephemeral", replace_original=False, **message.as_kwargs())
+        await request.respond(
+            response_type="ephemeral", replace_original=False, **message.as_kwargs()
+        )
 
 
-async def track_promise(
-    ack: AsyncAck,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    context: AsyncBoltContext,
-    client: AsyncWebClient,
-    respond: AsyncRespond,
-) -> None:
-    await ack()
-    deps, actor = deps_of(context), actor_of(context)
+async def track_promise(request: ActionRequest) -> None:
+    body, action, client = request.body, request.action, request.client
+    deps, actor = deps_of(request.context), actor_of(request.context)
     data = json_value(action)
     text = str(data.get("t") or "").strip()
     if not text:
-        await respond(
+        await request.respond(
             response_type="ephemeral", replace_original=False, text="That promise is empty."
         )
         return
@@ -131,23 +116,19 @@ async def track_promise(
         )
     else:
         tracked = promise_tracked_message(promise, settings.tz)
-        await respond(response_type="ephemeral", replace_original=False, **tracked.as_kwargs())
+        await request.respond(
+            response_type="ephemeral", replace_original=False, **tracked.as_kwargs()
+        )
 
 
-async def open_log_modal(
-    ack: AsyncAck,
-    body: dict[str, Any],
-    action: dict[str, Any],
-    context: AsyncBoltContext,
-    client: AsyncWebClient,
-) -> None:
+async def open_log_modal(request: ActionRequest) -> None:
     """The incident form, prefilled with what the coached draft promised.
 
     The source message (channel and ts) rides along in the form's metadata; its
     permalink is looked up when the form is submitted, not before the form opens.
     """
-    await ack()
-    data = json_value(action)
+    body = request.body
+    data = json_value(request.action)
     origin = read_metadata((body.get("view") or {}).get("private_metadata"))
     prefill = LogPrefill(
         customer=str(origin.get("customer") or ""),
@@ -164,11 +145,13 @@ async def open_log_modal(
         }
     )
     view = log_incident_modal(prefill, private_metadata=meta)
-    await open_modal(client, body["trigger_id"], view, push=container_type(body) == "modal")
+    await open_modal(
+        request.client, body["trigger_id"], view, push=container_type(body) == "modal"
+    )
 
 
 def register(app: AsyncApp) -> None:
     # Each acks with a plain 200 before anything else: the ack goes out at once.
-    app.action(ids.USE_REWRITE)(reported(use_rewrite, ack_first=True))
-    app.action(TRACK_ACTION)(reported(track_promise, ack_first=True))
-    app.action(ids.OPEN_LOG_MODAL)(reported(open_log_modal, ack_first=True))
+    app.action(ids.USE_REWRITE)(reported(action_listener(use_rewrite), ack_first=True))
+    app.action(TRACK_ACTION)(reported(action_listener(track_promise), ack_first=True))
+    app.action(ids.OPEN_LOG_MODAL)(reported(action_listener(open_log_modal), ack_first=True))

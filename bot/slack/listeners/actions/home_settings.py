@@ -14,6 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.slack import ids
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.home import publish_home
+from bot.slack.listeners.actions.request import ActionRequest, action_listener
 from bot.slack.safety import reported
 from bot.slack.views.home import tz_option
 
@@ -37,13 +38,12 @@ def selected_value(action: dict[str, Any]) -> str:
     return str(option.get("value") or action.get("value") or "")
 
 
-async def save_setting(
-    body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
-) -> None:
-    deps, actor = deps_of(context), actor_of(context)
-    value = selected_value(action)
+async def on_setting(request: ActionRequest) -> None:
+    """Save the setting just changed in the App Home, then show the Home again."""
+    deps, actor = deps_of(request.context), actor_of(request.context)
+    value = selected_value(request.action)
     changes: dict[str, Any] = {}
-    match action["action_id"]:
+    match request.action["action_id"]:
         case ids.SETTINGS_TZ:
             changes["tz"] = value
         case ids.SETTINGS_DIGEST_DAY:
@@ -53,20 +53,10 @@ async def save_setting(
         case ids.SETTINGS_DIGEST_ENABLED:
             changes["digest_enabled"] = value == "on"
     await deps.run(deps.service.update_settings, actor, **changes)
-    await publish_home(deps, actor, client)
+    await publish_home(deps, actor, request.client)
 
 
 def register(app: AsyncApp) -> None:
-    async def on_setting(
-        ack: AsyncAck,
-        body: dict[str, Any],
-        action: dict[str, Any],
-        context: AsyncBoltContext,
-        client: AsyncWebClient,
-    ) -> None:
-        await ack()
-        await save_setting(body, action, context, client)
-
     async def on_refresh(ack: AsyncAck, context: AsyncBoltContext, client: AsyncWebClient) -> None:
         await ack()
         await publish_home(deps_of(context), actor_of(context), client)
@@ -80,6 +70,6 @@ def register(app: AsyncApp) -> None:
         ids.SETTINGS_DIGEST_HOUR,
         ids.SETTINGS_DIGEST_ENABLED,
     ):
-        app.action(action_id)(reported(on_setting, ack_first=True))
+        app.action(action_id)(reported(action_listener(on_setting), ack_first=True))
     app.action(ids.HOME_REFRESH)(reported(on_refresh, ack_first=True))
     app.options(ids.SETTINGS_TZ)(tz_options)

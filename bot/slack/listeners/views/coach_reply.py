@@ -12,20 +12,19 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.slack import ids
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.listeners.views import state
+from bot.slack.listeners.views.submission import accept_submission
 from bot.slack.safety import reported
 from bot.slack.user_settings import user_settings
 from bot.slack.views.coach_reply_modal import coaching_result_modal
-from bot.slack.views.modals import status_modal
 
 
 async def on_submit(
     ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
     draft = state.text(view, ids.DRAFT)
-    if not draft:
-        await ack(response_action="errors", errors={ids.DRAFT: "Write your draft reply first."})
+    errors = {} if draft else {ids.DRAFT: "Write your draft reply first."}
+    if not await accept_submission(ack, errors, "Coach a reply", "Coaching your draft…"):
         return
-    await ack(response_action="update", view=status_modal("Coach a reply", "Coaching your draft…"))
     deps, actor = deps_of(context), actor_of(context)
     await user_settings(deps, actor, client)
     outcome = await deps.coach(actor, draft, delivery_key=f"slack:view:{view['id']}")

@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.slack import ids
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.listeners.views import state
+from bot.slack.listeners.views.submission import accept_submission
 from bot.slack.permalinks import permalink
 from bot.slack.safety import reported
 from bot.slack.views.common import when
@@ -35,11 +36,8 @@ def problems(view: dict[str, Any]) -> dict[str, str]:
 async def on_submit(
     ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    errors = problems(view)
-    if errors:
-        await ack(response_action="errors", errors=errors)
+    if not await accept_submission(ack, problems(view), "Log an incident", "Saving…"):
         return
-    await ack(response_action="update", view=status_modal("Log an incident", "Saving…"))
     deps, actor = deps_of(context), actor_of(context)
     origin = read_metadata(view.get("private_metadata"))
     link = await permalink(client, origin.get("channel"), origin.get("ts"))

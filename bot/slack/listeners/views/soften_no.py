@@ -14,12 +14,12 @@ from bot.coach.soften import soften_refusal
 from bot.slack import ids
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.listeners.views import state
+from bot.slack.listeners.views.submission import accept_submission
 from bot.slack.safety import reported
 from bot.slack.text import escape, quote
 from bot.slack.user_settings import user_settings
 from bot.slack.views.coach_reply_modal import coaching_result_modal
 from bot.slack.views.common import mrkdwn_sections, section
-from bot.slack.views.modals import status_modal
 
 
 def problems(view: dict[str, Any]) -> dict[str, str]:
@@ -39,11 +39,8 @@ def alternatives(view: dict[str, Any]) -> list[str]:
 async def on_submit(
     ack: AsyncAck, view: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
-    errors = problems(view)
-    if errors:
-        await ack(response_action="errors", errors=errors)
+    if not await accept_submission(ack, problems(view), "Soften a no", "Writing your reply…"):
         return
-    await ack(response_action="update", view=status_modal("Soften a no", "Writing your reply…"))
     deps, actor = deps_of(context), actor_of(context)
     softened = soften_refusal(
         state.text(view, ids.ASKED_FOR), state.text(view, ids.WHY_NOT), alternatives(view)
