@@ -2,7 +2,6 @@
 
 import sqlite3
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,6 @@ ACTOR = Actor("slack", "T1", "U1")
 def test_an_unreachable_postgres_is_reported_with_what_was_not_saved():
     settings = Settings(database_url="postgresql://postgres@127.0.0.1:1/test")
     service = Service(make_engine(settings.sqlalchemy_url), settings, retry=QUICK)
-    started = time.monotonic()
     with pytest.raises(StorageUnavailable) as raised:
         service.log_incident(ACTOR, customer="Acme", what_happened="x")
     assert str(raised.value) == (
@@ -29,7 +27,6 @@ def test_an_unreachable_postgres_is_reported_with_what_was_not_saved():
     )
     with pytest.raises(StorageUnavailable, match="your promises could not be loaded"):
         service.open_promises(ACTOR)
-    assert time.monotonic() - started < 5
 
 
 def test_a_briefly_locked_sqlite_file_is_retried_and_the_write_lands(tmp_path: Path):
