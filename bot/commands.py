@@ -41,12 +41,28 @@ class Command:
     suggestion: str | None = None
 
 
+# Commands that take no text: with text after them, the whole line is a draft
+# ("Help is on the way, we'll call you by 3pm").
+_BARE = frozenset({"help", "promises", "digest"})
+# Words that make the first word part of a sentence, not a command:
+# "Log in again and…", "No problem, I'll…".
+_PHRASE_AFTER = {
+    "log": frozenset({"in", "into", "on", "onto", "out", "off", "back", "up"}),
+    "no": frozenset(
+        {"problem", "problems", "worries", "worry", "need", "way", "one", "longer", "doubt",
+         "rush", "issue", "issues", "matter", "thanks", "charge", "hurry"}
+    ),
+}
+_MAX_CUSTOMER_WORDS = 5
+
+
 def parse_command(raw: str | None) -> Command:
     """Read what the user typed after `/toughclient` (or in a Teams chat).
 
-    A known first word selects a subcommand; several words with no known first
-    word are a draft to coach; one unknown word is a mistyped subcommand, so
-    the user gets usage instead of a puzzling coaching of "promsies".
+    A known first word selects a subcommand unless the line plainly reads as a
+    sentence that merely starts with it; anything else is a draft to coach. One
+    word close to a subcommand is a typo, so "promsies" gets usage rather than
+    a puzzling coaching of the word itself.
     """
     text = (raw or "").strip()
     if not text:
@@ -55,13 +71,25 @@ def parse_command(raw: str | None) -> Command:
     if "\n" in first:
         first, _, tail = first.partition("\n")
         rest = tail + (" " + rest if rest else "")
-    word = first.lower()
-    if word in SUBCOMMANDS:
-        return Command(word, rest.strip(), typed=first)  # type: ignore[arg-type]
-    if not rest.strip() and _SINGLE_WORD.match(first):
+    word, rest = first.lower(), rest.strip()
+    if word in SUBCOMMANDS and not _reads_as_sentence(word, rest):
+        return Command(word, rest, typed=first)  # type: ignore[arg-type]
+    if not rest and _SINGLE_WORD.match(first):
         close = difflib.get_close_matches(word, SUBCOMMANDS, n=1, cutoff=0.6)
-        return Command("unknown", "", typed=first, suggestion=close[0] if close else None)
+        if close:
+            return Command("unknown", "", typed=first, suggestion=close[0])
     return Command("check", text, typed="")
+
+
+def _reads_as_sentence(word: str, rest: str) -> bool:
+    if not rest:
+        return False
+    if word in _BARE:
+        return True
+    if word == "incidents":
+        return len(rest.split()) > _MAX_CUSTOMER_WORDS or any(c in rest for c in ".!?,")
+    next_word = rest.split(maxsplit=1)[0].lower().strip(",.!?;:")
+    return next_word in _PHRASE_AFTER.get(word, frozenset())
 
 
 def split_customer(text: str) -> tuple[str, str]:

@@ -52,6 +52,12 @@ class Deps:
     coach_deadline: float = COACH_DEADLINE
     # The server's pooled session for Web API calls and response URLs (None outside it).
     http: ClientSession | None = None
+    home_locks: dict[tuple[str, str], asyncio.Lock] = field(default_factory=dict)
+
+    def home_lock(self, actor: Actor) -> asyncio.Lock:
+        """One App Home change at a time per person, so the last view published
+        shows every setting saved before it, whatever order clicks finish in."""
+        return self.home_locks.setdefault((actor.tenant_id, actor.user_id), asyncio.Lock())
 
     async def run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
         """Run a synchronous service call in a worker thread, a few at a time.

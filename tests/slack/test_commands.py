@@ -51,7 +51,7 @@ async def test_a_mistyped_subcommand_suggests_the_right_one(slack: Harness) -> N
 async def test_check_coaches_flags_promises_and_rewrite(slack: Harness) -> None:
     answer = await answer_to(slack, "check No. We can't do that. I'll get right back to you.")
     text = shown(answer)
-    assert "Flat no" in text or "Vague promise" in text
+    assert "Hard no" in text or "Vague promise" in text
     assert "Suggested rewrite" in text
     actions = [b for b in answer["blocks"] if b["type"] == "actions"]
     assert any(e["action_id"] == ids.USE_REWRITE for e in actions[0]["elements"])
@@ -65,7 +65,7 @@ async def test_a_bare_draft_is_coached_like_check(slack: Harness) -> None:
 async def test_no_with_a_draft_focuses_on_the_refusal(slack: Harness) -> None:
     text = shown(await answer_to(slack, "no We can't refund that."))
     assert "Softening your no" in text
-    assert "Flat no" in text
+    assert "Hard no" in text
 
 
 async def test_no_without_a_draft_opens_the_soften_form(slack: Harness) -> None:

@@ -74,7 +74,7 @@ def test_refusal_flags_come_first_when_softening() -> None:
     )
     blocks = coaching_message(result, "UTC", focus=("hard_no",)).as_kwargs()["blocks"]
     text = json.dumps(blocks)
-    assert text.index("Flat no") < text.index("Vague promise")
+    assert text.index("Hard no") < text.index("Vague promise")
 
 
 def test_the_rewrite_round_trips_through_the_shown_blocks() -> None:

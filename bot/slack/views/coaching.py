@@ -7,30 +7,16 @@ from collections.abc import Sequence
 
 from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock, InteractiveElement
 
+from bot.coach.labels import flag_label
 from bot.coach.types import CoachResult, Flag, Promise
 from bot.slack import ids, limits
 from bot.slack.text import escape, quote, trim, trim_escaped
 from bot.slack.views.common import SlackMessage, button, mrkdwn_sections, note, section, when
 
-FLAG_LABELS: dict[str, str] = {
-    "vague_commitment": "Vague promise",
-    "hard_no": "Flat no",
-    "false_hope": "False hope",
-    "blame": "Blame",
-    "defensive": "Defensive",
-    "empty_empathy": "Empty empathy",
-    "shouting": "Shouting",
-    "absolute": "Door-closing absolute",
-    "no_next_step": "No next step",
-}
 REFUSAL_CODES = ("hard_no", "false_hope", "absolute")
 MAX_FLAGS = 15
 MAX_PROMISE_BUTTONS = 5
 REWRITE_BLOCK = "rewrite"
-
-
-def flag_label(code: str) -> str:
-    return FLAG_LABELS.get(code, code.replace("_", " ").capitalize())
 
 
 def flag_text(flag: Flag) -> str:

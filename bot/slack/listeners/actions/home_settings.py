@@ -52,8 +52,9 @@ async def on_setting(request: ActionRequest) -> None:
             changes["digest_hour"] = int(value)
         case ids.SETTINGS_DIGEST_ENABLED:
             changes["digest_enabled"] = value == "on"
-    await deps.run(deps.service.update_settings, actor, **changes)
-    await publish_home(deps, actor, request.client)
+    async with deps.home_lock(actor):
+        await deps.run(deps.service.update_settings, actor, **changes)
+        await publish_home(deps, actor, request.client)
 
 
 def register(app: AsyncApp) -> None:
