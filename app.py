@@ -45,5 +45,18 @@ def main(argv: list[str] | None = None) -> int:
     return result
 
 
+def _run_until_the_pipe_closes() -> int:
+    """`python app.py export | head` is normal use: a reader that stops early is no error."""
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    return status
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(_run_until_the_pipe_closes())

@@ -109,7 +109,7 @@ def load_settings(
         port=_int(get("PORT"), DEFAULT_PORT),
         migrate_on_start=_flag(get("TOUGHCLIENT_MIGRATE_ON_START"), True),
         store_drafts=_flag(get("TOUGHCLIENT_STORE_DRAFTS"), False),
-        retention_days=_int(get("TOUGHCLIENT_RETENTION_DAYS"), 90),
+        retention_days=max(0, _int(get("TOUGHCLIENT_RETENTION_DAYS"), 90)),
         slack_bot_token=get("SLACK_BOT_TOKEN", ""),
         slack_signing_secret=get("SLACK_SIGNING_SECRET", ""),
         slack_app_token=get("SLACK_APP_TOKEN", ""),

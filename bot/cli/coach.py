@@ -88,7 +88,10 @@ def _run_jsonl(source: IO[str], sink: IO[str], *, now: datetime, tz: ZoneInfo) -
     from bot.coach import DraftError, coach_draft
 
     bad = 0
-    for number, line in enumerate(source, 1):
+    lines = source.read().removeprefix("\ufeff").splitlines()
+    while lines and not lines[-1].strip():
+        lines.pop()  # blank lines at the end of a file are not drafts
+    for number, line in enumerate(lines, 1):
         item_id: Any = None
         try:
             if not line.strip():

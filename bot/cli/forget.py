@@ -38,8 +38,13 @@ def run(args: argparse.Namespace) -> int:
         with open_service() as (settings, service):
             if args.expired:
                 purged = service.purge_expired()
+                kept = (
+                    f"Retention {settings.retention_days} days"
+                    if settings.retention_days > 0
+                    else "Retention is off (TOUGHCLIENT_RETENTION_DAYS=0 keeps everything)"
+                )
                 print(
-                    f"Retention {settings.retention_days} days: cleared {purged.drafts_cleared} "
+                    f"{kept}: cleared {purged.drafts_cleared} "
                     f"drafts, deleted {purged.promises_deleted} closed promises, "
                     f"{purged.incidents_deleted} resolved incidents and "
                     f"{purged.deliveries_deleted} old delivery keys."

@@ -24,6 +24,17 @@ ICONS = ("color.png", "outline.png")
 GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
+PLACEHOLDER_NOTE = (
+    f"toughclient teams-package: note: the manifest uses placeholder website, privacy and terms "
+    f"links ({DEFAULT_WEBSITE}); set yours with --website-url https://your.site"
+)
+
+
+def uses_placeholder(website_url: str) -> bool:
+    """True when the links would point at example.com rather than the user's own site."""
+    return website_url.strip().rstrip("/") == DEFAULT_WEBSITE
+
+
 class PackageError(Exception):
     """Something the user must fix before the package can be built; one line."""
 
@@ -94,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"toughclient teams-package: could not write {args.output}: {err.strerror}",
               file=sys.stderr)
         return 1
+    if uses_placeholder(args.website_url):
+        print(PLACEHOLDER_NOTE, file=sys.stderr)
     print(f"Wrote {path} (app {manifest['id']}). Upload it in Teams: Apps > Manage your apps > "
           "Upload an app.")
     return 0

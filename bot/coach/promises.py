@@ -28,7 +28,7 @@ from bot.coach.hedges import SLOT
 from bot.coach.promise_sentences import quoted_spans, sentences
 from bot.coach.promise_triggers import Strength, Trigger, find_triggers
 from bot.coach.promise_vague import VagueTime, find_vague_times
-from bot.coach.promise_verbs import VerbKind
+from bot.coach.promise_verbs import VerbKind, verb_kind
 from bot.coach.when import TimeSpan, find_times, names_time
 from bot.coach.when_suggest import Horizon, suggest, suggest_after
 
@@ -58,6 +58,7 @@ class _Clause:
     strength: Strength
     question: bool
     immediate: bool
+    times: tuple[TimeSpan, ...] = ()  # every time named in the clause, in order
 
 
 _CUT = re.compile(
@@ -109,8 +110,24 @@ _SIGN_OFF = re.compile(
 )
 _PRE_FILLER = re.compile(
     r"^(?:[\s,.:;!\-–]|\b(?:and|so|ok|okay|then|also|by|on|at|before|until|great|thanks|sure"
-    r"|no\s+problem|hi|hello|hey|yes|of\s+course)\b)*$",
+    r"|no\s+problem|hi|hello|hey|yes|of\s+course|between|around|about|approximately|roughly"
+    r"|from|after|within|in|no\s+later\s+than|not\s+later\s+than|sometime|early|late"
+    r"|first\s+thing|at\s+the\s+latest|latest)\b)*$",
     re.IGNORECASE,
+)
+# The word that opens a fronted time ("Between 8am and noon on Tuesday, I'll ..."): part of it.
+_PRE_LEAD = re.compile(
+    r"\b(?:between|around|about|from|after|within|by|on|at|before|until|no\s+later\s+than)\s+$",
+    re.IGNORECASE,
+)
+# "right back" is heard as ten minutes: so is "I'll sort it right away" (principle 2). Only
+# for a future action: "I'm sending it right now" is done at once, not promised.
+_AT_ONCE = re.compile(
+    r"\b(?:right\s+away|straight\s+away|immediately|right\s+now)\b", re.IGNORECASE
+)
+# "I'll send it by Friday, and call you first thing tomorrow": a second commitment, its own time.
+_COORDINATED = re.compile(
+    r"(?:,\s*|\s+)(?:and(?:\s+then)?|then)\s+(?:also\s+)?(?=[a-z])", re.IGNORECASE
 )
 _REPLY = re.compile(
     r"\b(?:call|ring|phone|e-?mail|message|text|ping|update|get\s+back|come\s+back|circle\s+back"
@@ -144,7 +161,8 @@ def find_promises(text: str, *, now: datetime, tz: ZoneInfo) -> list[FoundPromis
     vagues = find_vague_times(text)
     quotes = quoted_spans(text)
     clauses: list[_Clause] = []
-    for index, (s_start, s_end) in enumerate(sentences(text)):
+    spans = sentences(text)
+    for index, (s_start, s_end) in enumerate(spans):
         inside = [
             t for t in triggers
             if s_start <= t.start < s_end and not any(q0 < t.start < q1 for q0, q1 in quotes)
@@ -155,7 +173,7 @@ def find_promises(text: str, *, now: datetime, tz: ZoneInfo) -> list[FoundPromis
             clauses.append(
                 _clause(text, trigger, index, (s_start, s_end), pre_start, limit, times, vagues)
             )
-    return _decide(text, clauses, now, tz, times)
+    return _decide(text, clauses, now, tz, times, spans)
 
 
 def _clause(
@@ -192,6 +210,9 @@ def _clause(
         if pieces and _PRE_FILLER.match(rest):
             own_times, own_vague = pre_times, [v for v in pre_vague if not _overlaps(v, times)]
             start = pieces[0][0]
+            lead = _PRE_LEAD.search(text, max(pre_start, start - 24), start)
+            if lead:
+                start = lead.start()
     before = text[max(sentence[0], trigger.start - _LOOK_BACK) : trigger.start]
     breaks = list(_CLAUSE_BREAK.finditer(before))
     if breaks:
@@ -213,6 +234,10 @@ def _clause(
     vague = own_vague[0] if own_vague else None
     if conditional and strength is Strength.OFFER and not own_times:
         vague = None
+    if vague is None and not own_times and strength is Strength.WILL:
+        at_once = _AT_ONCE.search(text, trigger.body, raw_end)
+        if at_once:
+            vague = VagueTime(at_once.start(), at_once.end(), Horizon.MINUTES, "atonce")
     return _Clause(
         trigger,
         start,
@@ -223,6 +248,7 @@ def _clause(
         strength,
         question,
         immediate,
+        tuple(own_times),
     )
 
 
@@ -268,7 +294,12 @@ def _names_time(text: str, v: VagueTime, times: list[TimeSpan]) -> bool:
 
 
 def _decide(
-    text: str, clauses: list[_Clause], now: datetime, tz: ZoneInfo, times: list[TimeSpan]
+    text: str,
+    clauses: list[_Clause],
+    now: datetime,
+    tz: ZoneInfo,
+    times: list[TimeSpan],
+    spans: list[tuple[int, int]],
 ) -> list[FoundPromise]:
     results: list[tuple[_Clause, FoundPromise]] = []
     skip_next_start: int | None = None
@@ -288,8 +319,54 @@ def _decide(
             if merged is not None:
                 found = _merge(text, clause, merged, now, tz, times)
                 skip_next_start = follower.start
-        results.append((clause, found))
-    return _share_times(text, results)
+        for piece in _split(text, clause, found):
+            results.append((clause, piece))
+    promises = _share_times(text, results)
+    return [
+        _timed_sentence(found, times, spans[clause.sentence])
+        for (clause, _), found in zip(results, promises, strict=True)
+    ]
+
+
+def _split(text: str, clause: _Clause, found: FoundPromise) -> list[FoundPromise]:
+    """ "I'll send it by Friday, and call you first thing tomorrow": two promises, two dues.
+
+    A coordinated verb phrase with its own time after the first one's time is a commitment
+    of its own; without a time of its own ("... and message you by 2pm") it stays one plan.
+    """
+    if found.vague or found.due is None or len(clause.times) < 2:
+        return [found]
+    pieces: list[FoundPromise] = []
+    start, due = found.start, found.due
+    for first, second in zip(clause.times, clause.times[1:], strict=False):
+        if first.end < start or second.due is None:
+            continue
+        for link in _COORDINATED.finditer(text, first.end, second.start):
+            kind, _ = verb_kind(text, link.end())
+            if kind is VerbKind.ACTION:
+                pieces.append(_specific_at(start, _trim(text, start, link.start()), due))
+                start, due = link.end(), second.due
+                break
+    if not pieces:
+        return [found]
+    pieces.append(_specific_at(start, found.end, due))
+    return pieces
+
+
+def _timed_sentence(
+    found: FoundPromise, times: list[TimeSpan], sentence: tuple[int, int]
+) -> FoundPromise:
+    """No time is appended to a promise whose sentence already names one.
+
+    A fronted time ("On Tuesday, I'll come by") is already the clause's own time; any other
+    time in the sentence may belong to something else ("The parcel was due Friday, and I'll
+    look into it"), so the promise is specific with its due unknown, like "by 10".
+    """
+    if not found.vague or found.vague_start != found.start:
+        return found
+    if not any(sentence[0] <= t.start < sentence[1] for t in times):
+        return found
+    return FoundPromise(found.start, found.end, None, False, None, None, None, None)
 
 
 def _judge(
@@ -351,6 +428,8 @@ def _vague_word(
         replacement = f"back to you {phrase}" if vague.detail else f"back {phrase}"
     elif vague.kind == "rightwith":
         replacement = f"with you {phrase}"
+    elif vague.kind == "atonce":
+        replacement = phrase
     elif vague.kind == "event" and vague.detail:
         replacement = f"{phrase} (sooner if {vague.detail})"
     else:

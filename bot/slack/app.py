@@ -102,6 +102,13 @@ def oauth_flow(settings: Settings, service: Service) -> AsyncOAuthFlow:
     return AsyncOAuthFlow(client=web_client(settings), settings=oauth)
 
 
+def _without_token_warning(record: logging.LogRecord) -> bool:
+    """Bolt reads SLACK_BOT_TOKEN from the environment on its own and then warns
+    that our client (which carries that same token) makes it unused: true, and
+    alarming to read at every start, so the line is dropped."""
+    return "`token` will be unused" not in record.getMessage()
+
+
 def build_slack(
     settings: Settings, service: Service, *, logger: logging.Logger | None = None
 ) -> SlackSurface:
@@ -109,6 +116,7 @@ def build_slack(
     if mode == "off":
         return SlackSurface(None, mode, status)
     log = logger or logging.getLogger("toughclient.slack")
+    log.addFilter(_without_token_warning)
     # Bolt awaits each listener and answers when it returns; `reported` (bot.slack.safety)
     # returns right after ack() and moves the work to a background task of its own.
     if mode == "oauth":

@@ -29,6 +29,7 @@ from bot.teams.cards.help import error_card, help_card
 from bot.teams.identity import actor_of, reference_json
 from bot.teams.outgoing import message_activity
 from bot.teams.text import plain_text, without_mention
+from bot.teams.timezone import TimezoneAdopter
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,7 @@ class ToughClientTeamsBot(TeamsActivityHandler):
     def __init__(self, *, service: Service, settings: Settings) -> None:
         self.service = service
         self.settings = settings
+        self.timezones = TimezoneAdopter(service)
 
     # --- chat messages ------------------------------------------------------------------
 
@@ -83,6 +85,8 @@ class ToughClientTeamsBot(TeamsActivityHandler):
         personal = is_personal(activity)
         if personal:
             await self._remember_reference(actor, activity)
+        # Before coaching, so "by EOD" and the digest read in the Teams client's zone.
+        await self.timezones.adopt(actor, activity)
         # Everyone in a channel or group chat sees the answer: private lists stay in personal chat.
         where = Where(personal=personal,
                       bot_id=activity.recipient.id if activity.recipient else None)
@@ -159,8 +163,10 @@ class ToughClientTeamsBot(TeamsActivityHandler):
     ) -> MessagingExtensionActionResponse:
         activity = turn_context.activity
         try:
+            actor = actor_of(activity)
+            await self.timezones.adopt(actor, activity)
             return await extension.submit_action(
-                self.service, actor_of(activity), action, delivery_key=activity.id
+                self.service, actor, action, delivery_key=activity.id
             )
         except Exception:  # an invoke must always get an answer Teams can show
             log.exception("Teams submitAction failed")

@@ -151,7 +151,8 @@ NOT_PROMISES = [
     "We will never share your data.",
     "Let me know if you have any other questions.",
     "I'm sending the replacement now.",
-    "I will escalate this to my manager right away.",
+    # "I will escalate this to my manager right away." is a vague promise (principle 2):
+    # see tests/coach/test_walkthrough_gaps.py.
     "I'll be out of the office until Monday.",
     "Talk soon!",
     "I'll talk to you soon.",

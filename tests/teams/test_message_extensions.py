@@ -81,7 +81,7 @@ async def test_submitting_a_draft_shows_coaching_and_offers_the_rewrite(
     assert "Insert my draft as written" in titles
     rewrite = card["actions"][0]["data"]["reply"]
     assert rewrite and rewrite != draft
-    assert "Vague commitment" in str(card)
+    assert "Vague promise" in str(card)
 
 
 async def test_insert_puts_the_reply_in_the_compose_box(teams_bot: TeamsBot) -> None:
@@ -138,7 +138,7 @@ async def test_a_locked_database_still_gets_coaching_within_five_seconds(
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
-    assert "Vague commitment" in str(_dialog_card(answer))
+    assert "Vague promise" in str(_dialog_card(answer))
 
 
 async def test_a_draft_too_slow_to_coach_gets_a_friendly_answer(

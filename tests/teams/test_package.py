@@ -58,6 +58,25 @@ def test_output_goes_where_asked(tmp_path: Path) -> None:
     assert zipfile.is_zipfile(tmp_path / "out" / "pkg.zip")
 
 
+def test_without_a_website_the_placeholder_links_are_named_on_stderr(tmp_path: Path) -> None:
+    done = _run(tmp_path, app_id=APP_ID)
+    assert done.returncode == 0, done.stderr
+    notes = [line for line in done.stderr.splitlines() if line.strip()]
+    assert len(notes) == 1
+    assert "placeholder website, privacy and terms links" in notes[0]
+    assert "--website-url https://your.site" in notes[0]
+    assert "placeholder" not in done.stdout
+
+
+def test_with_a_website_there_is_no_placeholder_note(tmp_path: Path) -> None:
+    done = _run(tmp_path, "--website-url", "https://example.org", app_id=APP_ID)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.strip() == ""
+    with zipfile.ZipFile(tmp_path / "toughclient-teams.zip") as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert manifest["developer"]["privacyUrl"] == "https://example.org/privacy"
+
+
 @pytest.mark.parametrize(("app_id", "says"), [(None, "is not set"), ("my-bot", "is not a GUID")])
 def test_a_missing_or_malformed_app_id_is_a_clear_error(
     tmp_path: Path, app_id: str | None, says: str

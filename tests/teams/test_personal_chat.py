@@ -19,10 +19,10 @@ async def test_a_draft_gets_coached_in_reply_to_the_message(teams_bot: TeamsBot)
     assert reply.body["replyToId"] == activity["id"]
     assert reply.body["conversation"]["id"] == "a:1personal-chat-ada"
     card = reply.card_json
-    assert "Vague commitment" in card
+    assert "Vague promise" in card
     assert "ASAP" in card
     assert "Suggested rewrite" in card
-    assert "Vague commitment" in reply.body["summary"]
+    assert "Vague promise" in reply.body["summary"]
 
 
 async def test_teams_html_is_read_as_plain_text(teams_bot: TeamsBot) -> None:

@@ -32,7 +32,7 @@ async def test_a_draft_posted_to_the_server_is_coached(served: TeamsBot) -> None
     [reply] = served.connector.messages()
     assert reply.path.endswith(f"/activities/{activity['id']}")
     assert "Coaching for your draft" in reply.card_json
-    assert "Vague commitment" in reply.card_json
+    assert "Vague promise" in reply.card_json
 
 
 async def test_the_health_check_reports_the_teams_mode(served: TeamsBot) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from bot.coach.labels import flag_label
 from bot.coach.types import CoachResult, Flag, Promise
 from bot.teams.cards.common import (
     CARD_BUDGET_BYTES,
@@ -31,10 +32,7 @@ SIZE_STEPS: tuple[tuple[int, int, int], ...] = ((12, 8, 6000), (6, 4, 3000), (3,
 REFUSAL_CODES: tuple[str, ...] = ("hard_no", "false_hope", "absolute")
 MAX_QUOTE_CHARS = 200
 
-
-def flag_label(code: str) -> str:
-    """`vague_commitment` -> "Vague commitment": flag codes stay the contract, labels read well."""
-    return code.replace("_", " ").capitalize()
+__all__ = ["coaching_card", "coaching_summary", "flag_label", "track_toggle_id"]
 
 
 def _flag_block(flag: Flag) -> Element:
@@ -174,7 +172,9 @@ def _coaching_card(
     if result.rewrite:
         body += [
             heading("Suggested rewrite"),
-            subtle("Select the text below to copy it."),
+            # Teams cannot put text in the chat box from a bot message: the rewrite sits
+            # alone in its block so selecting it copies exactly the rewrite, nothing else.
+            subtle("Select the rewrite below and copy it into your reply."),
             {
                 "type": "Container",
                 "style": "emphasis",

@@ -22,6 +22,11 @@ if TYPE_CHECKING:
 MAX_PER_SECTION = 15
 
 
+def _plural(count: int, one: str, many: str) -> str:
+    """The same words as bot.digest.render.digest_text: "1 promise kept", "2 promises kept"."""
+    return f"{count} {one if count == 1 else many}"
+
+
 def _section(title: str, promises: Sequence[PromiseView], tz: str) -> list[Element]:
     if not promises:
         return []
@@ -45,12 +50,9 @@ def digest_card(data: DigestData, *, text: str, preview: bool = False) -> CardMe
     body += _section("No date yet", data.undated, data.tz)
     if len(body) == 1:
         body.append(subtle("No open promises. Nothing is waiting on you."))
-    body.append(
-        subtle(
-            f"Last week: {data.kept_last_week} promise(s) kept, "
-            f"{data.incidents_last_week} incident(s) logged."
-        )
-    )
+    kept = _plural(data.kept_last_week, "promise kept", "promises kept")
+    logged = _plural(data.incidents_last_week, "incident logged", "incidents logged")
+    body.append(subtle(f"Last 7 days: {kept}, {logged}."))
     return CardMessage(
         card(body, actions=[submit("Review promises", "show_promises")], fallback=text), text
     )

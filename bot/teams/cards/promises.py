@@ -66,12 +66,12 @@ def promises_card(
 
 
 def promise_tracked_card(promise: PromiseView, *, tz: str) -> CardMessage:
-    due = "no date yet: add one when you can" if promise.due is None else when(promise.due, tz)
-    text = f"Tracking: {shorten(promise.text, 300)} (due {due})"
+    due = "no date yet" if promise.due is None else f"due {when(promise.due, tz)}"
+    text = f"Tracking: {shorten(promise.text, 300)} ({due})"
     body: list[Element] = [
         heading("Promise tracked"),
         paragraph(shorten(promise.text, 600)),
-        subtle(f"Due: {due}. It will be in your weekly digest until it is kept."),
+        subtle(f"{due[0].upper()}{due[1:]}. It will be in your weekly digest until it is kept."),
     ]
     return CardMessage(
         card(body, actions=[submit("My promises", "show_promises")], fallback=text), text
