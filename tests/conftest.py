@@ -115,3 +115,10 @@ def actor() -> Actor:
 @pytest.fixture
 def other_tenant() -> Actor:
     return Actor("slack", "T2", "U9", "Mallory")
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line, not one per test, when the PostgreSQL half of the suite was skipped."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if any(HOW_TO in str(getattr(report, "longrepr", "")) for report in skipped):
+        terminalreporter.write_line(HOW_TO)
