@@ -7,6 +7,9 @@ comes with a concrete time to put in its place. Requests to the customer,
 apologies, questions, offers the customer has to trigger ("if you DM us we can
 look") and things done at once ("I'm sending it now") are not promises.
 When a sentence holds a specific and a vague commitment, the vague one wins.
+"I'll sort it out right away" is vague too (heard as minutes) unless a time is
+named; a time fronted in the sentence ("On Tuesday, I'll come by") is the promise's
+time, and "..., and call you first thing tomorrow" is a second promise with its own due.
 
 A promise that waits on an event ("We'll email you once it's done", "I'll call
 you afterwards") is never offered a time before that event when the draft

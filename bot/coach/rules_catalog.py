@@ -38,11 +38,18 @@ VAGUE_COMMITMENT = rule(
         "I'll get back to you shortly with an update.",
         "We'll look into it and be in touch.",
         "Expect a reply from our team ASAP.",
+        "I'll get right back to you.",
+        "I'll sort it out right away.",
+        "We'll refund you immediately.",
     ),
     passes=(
         "I'll call you back within the hour.",
         "I'll send the revised invoice by end of day Thursday.",
         "Your order shipped this morning; tracking is in your inbox.",
+        "I'll sort it out right away and call you by 3pm.",
+        "I'm sending the replacement right now.",
+        "Between 8am and noon on Tuesday, I'll come by.",
+        "I'll send it by Friday, and call you first thing tomorrow.",
     ),
 )
 
