@@ -12,6 +12,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
@@ -45,16 +46,18 @@ def _highlighted(result: CoachResult) -> Text:
     return text
 
 
-def _flag_lines(flag: Flag, number: int) -> Text:
-    line = Text()
-    line.append(f"{number}. ", style="bold")
-    line.append(flag.code, style=FLAG_STYLES.get(flag.code, "bold"))
-    line.append(f'  "{flag.quote}"\n', style="italic")
-    line.append(f"   Why: {flag.message}\n")
+def _flag_lines(flag: Flag, number: int) -> Group:
+    """The heading line, then why and what to try indented as a block, so
+    wrapped lines stay under their label instead of running back to column 0."""
+    heading = Text()
+    heading.append(f"{number}. ", style="bold")
+    heading.append(flag.code, style=FLAG_STYLES.get(flag.code, "bold"))
+    heading.append(f'  "{flag.quote}"', style="italic")
+    detail = Text(f"Why: {flag.message}")
     if flag.suggestion:
-        line.append("   Try: ", style="green")
-        line.append(flag.suggestion, style="green")
-    return line
+        detail.append("\nTry: ", style="green")
+        detail.append(flag.suggestion, style="green")
+    return Group(heading, Padding(detail, (0, 0, 0, 3)))
 
 
 def _promise_line(promise: Promise, tz: ZoneInfo) -> Text:
@@ -67,8 +70,12 @@ def _promise_line(promise: Promise, tz: ZoneInfo) -> Text:
     return line
 
 
-def _sections(result: CoachResult, tz: ZoneInfo) -> list[Text | Rule]:
-    parts: list[Text | Rule] = [Text("Your draft", style="bold"), _highlighted(result), Text()]
+def _sections(result: CoachResult, tz: ZoneInfo) -> list[Text | Rule | Group]:
+    parts: list[Text | Rule | Group] = [
+        Text("Your draft", style="bold"),
+        _highlighted(result),
+        Text(),
+    ]
     if result.flags:
         parts.append(Text(f"{len(result.flags)} thing(s) to fix", style="bold"))
         parts += [_flag_lines(flag, n) for n, flag in enumerate(result.flags, 1)]
