@@ -13,6 +13,8 @@ from datetime import datetime, tzinfo
 from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.coach.labels import counted
+
 
 class UsageError(Exception):
     """Bad command-line input: printed as one line, exit status 2."""
@@ -111,6 +113,7 @@ def _run_jsonl(source: IO[str], sink: IO[str], *, now: datetime, tz: ZoneInfo) -
             out = {"id": item_id, "error": f"line {number}: {reason}"}
         sink.write(json.dumps(out, ensure_ascii=False) + "\n")
     if bad:
-        print(f"toughclient coach: {bad} input line(s) could not be coached", file=sys.stderr)
+        lines_failed = counted(bad, "input line")
+        print(f"toughclient coach: {lines_failed} could not be coached", file=sys.stderr)
         return 1
     return 0

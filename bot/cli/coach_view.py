@@ -16,6 +16,7 @@ from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
+from bot.coach.labels import counted
 from bot.coach.types import CoachResult, Flag, Promise
 
 FLAG_STYLES: dict[str, str] = {
@@ -77,7 +78,7 @@ def _sections(result: CoachResult, tz: ZoneInfo) -> list[Text | Rule | Group]:
         Text(),
     ]
     if result.flags:
-        parts.append(Text(f"{len(result.flags)} thing(s) to fix", style="bold"))
+        parts.append(Text(f"{counted(len(result.flags), 'thing')} to fix", style="bold"))
         parts += [_flag_lines(flag, n) for n, flag in enumerate(result.flags, 1)]
     else:
         parts.append(Text("Nothing to fix: this reply reads well.", style="bold green"))
@@ -97,7 +98,7 @@ def _sections(result: CoachResult, tz: ZoneInfo) -> list[Text | Rule | Group]:
 def _plain(result: CoachResult, tz: ZoneInfo) -> str:
     lines = ["Your draft:", result.text, ""]
     if result.flags:
-        lines.append(f"{len(result.flags)} thing(s) to fix:")
+        lines.append(f"{counted(len(result.flags), 'thing')} to fix:")
         for n, flag in enumerate(result.flags, 1):
             lines.append(f'{n}. {flag.code} "{flag.quote}" (characters {flag.start}-{flag.end})')
             lines.append(f"   Why: {flag.message}")

@@ -19,3 +19,8 @@ FLAG_LABELS: dict[str, str] = {
 def flag_label(code: str) -> str:
     """The label for a code; a code added later still reads as words."""
     return FLAG_LABELS.get(code, code.replace("_", " ").capitalize())
+
+
+def counted(number: int, singular: str, plural: str | None = None) -> str:
+    """ "1 promise", "3 promises": no "promise(s)" in what people read."""
+    return f"{number} {singular if number == 1 else plural or singular + 's'}"

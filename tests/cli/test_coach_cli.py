@@ -66,7 +66,7 @@ def test_jsonl_keeps_order_and_ids_and_reports_a_bad_line() -> None:
     assert out[1]["error"] == "line 2: not JSON"
     assert out[2]["flags"] == [] and out[2]["rewrite"] is None
     assert "empty" in out[3]["error"] and "text" in out[4]["error"]
-    assert "3 input line(s)" in proc.stderr
+    assert "3 input lines" in proc.stderr
 
 
 def test_bad_time_zone_is_one_line_and_exit_2() -> None:

@@ -114,7 +114,7 @@ async def test_incidents_lists_recent_ones(slack: Harness) -> None:
 async def test_incidents_for_a_customer_shows_history_and_signal(slack: Harness) -> None:
     await answer_to(slack, "log Umbrella: threatened to sue over a typo")
     text = shown(await answer_to(slack, "incidents Umbrella"))
-    assert "Umbrella" in text and "incident(s)" in text
+    assert "Umbrella: 1 incident." in text
     assert "problem customer" in text or "customer with a problem" in text
 
 

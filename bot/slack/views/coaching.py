@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from slack_sdk.models.blocks import ActionsBlock, Block, DividerBlock, InteractiveElement
 
-from bot.coach.labels import flag_label
+from bot.coach.labels import counted, flag_label
 from bot.coach.types import CoachResult, Flag, Promise
 from bot.slack import ids, limits
 from bot.slack.text import escape, quote, trim, trim_escaped
@@ -74,7 +74,7 @@ def coaching_blocks(
     for flag in flags[:MAX_FLAGS]:
         blocks.append(section(flag_text(flag)))
     if len(flags) > MAX_FLAGS:
-        blocks.append(note(f"{len(flags) - MAX_FLAGS} more flag(s) not shown."))
+        blocks.append(note(f"{counted(len(flags) - MAX_FLAGS, 'more flag')} not shown."))
     if result.promises:
         lines = [promise_line(p, tz) for p in result.promises[:20]]
         blocks.append(section("*Promises you are making*\n" + "\n".join(lines)))
@@ -111,7 +111,9 @@ def action_buttons(result: CoachResult, *, offer_log: bool = True) -> list[Inter
 def coaching_fallback(result: CoachResult) -> str:
     count = len(result.flags)
     head = (
-        "Nothing to fix in your draft." if count == 0 else f"{count} thing(s) to fix in your draft."
+        "Nothing to fix in your draft."
+        if count == 0
+        else f"{counted(count, 'thing')} to fix in your draft."
     )
     return head + (f" Suggested rewrite: {result.rewrite}" if result.rewrite else "")
 

@@ -16,6 +16,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.coach.labels import counted
 from bot.slack import limits
 from bot.slack.text import split_chunks, trim, trim_escaped
 
@@ -42,7 +43,7 @@ def fit_blocks(blocks: list[Block], limit: int) -> list[Block]:
         return blocks
     kept = blocks[: limit - 1]
     left = len(blocks) - len(kept)
-    return [*kept, note(f"{left} more block(s) left out to fit in Slack.")]
+    return [*kept, note(f"{counted(left, 'more block')} left out to fit in Slack.")]
 
 
 def mrkdwn_sections(

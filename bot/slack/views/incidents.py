@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from slack_sdk.models.blocks import Block
 
+from bot.coach.labels import counted
 from bot.service import CustomerHistory, IncidentView, PromiseView
 from bot.slack.text import escape, trim_escaped
 from bot.slack.views.common import SlackMessage, note, section, when
@@ -51,7 +52,7 @@ def incidents_message(incidents: Sequence[IncidentView], tz: str) -> SlackMessag
         return SlackMessage(text="No incidents recorded yet.", blocks=[section(escape(text))])
     blocks: list[Block] = [section(f"*Recent incidents* ({len(incidents)})")]
     blocks += [section(incident_text(i, tz)) for i in incidents[:MAX_LISTED]]
-    return SlackMessage(text=f"{len(incidents)} recent incident(s).", blocks=blocks)
+    return SlackMessage(text=f"{counted(len(incidents), 'recent incident')}.", blocks=blocks)
 
 
 def history_message(history: CustomerHistory, tz: str) -> SlackMessage:
@@ -65,7 +66,7 @@ def history_message(history: CustomerHistory, tz: str) -> SlackMessage:
             history.reason, 600
         )
     blocks: list[Block] = [
-        section(f"*{name}*: {history.incident_count} incident(s)"),
+        section(f"*{name}*: {counted(history.incident_count, 'incident')}"),
         section(signal),
     ]
     blocks += [section(incident_text(i, tz)) for i in history.recent_incidents[:MAX_LISTED]]
@@ -75,5 +76,5 @@ def history_message(history: CustomerHistory, tz: str) -> SlackMessage:
             for p in history.open_promises[:MAX_LISTED]
         ]
         blocks.append(section("*Open promises to this customer*\n" + "\n".join(lines)))
-    text = f"{history.customer}: {history.incident_count} incident(s)."
+    text = f"{history.customer}: {counted(history.incident_count, 'incident')}."
     return SlackMessage(text=text, blocks=blocks)

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from slack_sdk.models.blocks import ActionsBlock, Block
 
+from bot.coach.labels import counted
 from bot.service import PromiseView
 from bot.slack import ids
 from bot.slack.text import escape, trim_escaped
@@ -39,7 +40,8 @@ def promise_blocks(promises: Sequence[PromiseView], tz: str, now: datetime) -> l
             )
         )
     if len(promises) > MAX_LISTED:
-        blocks.append(note(f"{len(promises) - MAX_LISTED} more open promise(s) not shown."))
+        hidden = counted(len(promises) - MAX_LISTED, "more open promise")
+        blocks.append(note(f"{hidden} not shown."))
     return blocks
 
 
@@ -53,7 +55,7 @@ def promises_message(
     overdue = sum(1 for p in promises if p.overdue(now))
     title = f"*Your open promises* ({len(promises)}, {overdue} overdue)"
     blocks = [*head, section(title), *promise_blocks(promises, tz, now)]
-    return SlackMessage(text=f"You have {len(promises)} open promise(s).", blocks=blocks)
+    return SlackMessage(text=f"You have {counted(len(promises), 'open promise')}.", blocks=blocks)
 
 
 def promise_tracked_message(promise: PromiseView, tz: str) -> SlackMessage:

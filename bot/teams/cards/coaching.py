@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.coach.labels import flag_label
+from bot.coach.labels import counted, flag_label
 from bot.coach.types import CoachResult, Flag, Promise
 from bot.teams.cards.common import (
     CARD_BUDGET_BYTES,
@@ -114,7 +114,7 @@ def coaching_summary(result: CoachResult) -> str:
     if not result.flags:
         lines = ["Looks good: nothing here will make things worse."]
     else:
-        lines = [f"{len(result.flags)} thing(s) to fix:"]
+        lines = [f"{counted(len(result.flags), 'thing')} to fix:"]
         lines += [f"- {flag_label(f.code)}: “{shorten(f.quote, 80)}”" for f in result.flags[:5]]
     if result.promises:
         lines.append(f"Promises: {len(result.promises)}")

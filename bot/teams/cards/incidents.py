@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from bot.coach.labels import counted
 from bot.teams.cards.common import (
     CardMessage,
     Element,
@@ -159,8 +160,8 @@ def customer_history_card(history: CustomerHistory, *, tz: str) -> CardMessage:
         heading(f"History: {history.customer}"),
         paragraph(f"**{signal}**: {history.reason}",
                   color="Attention" if history.problem_customer else "Good"),
-        subtle(f"{history.incident_count} incident(s) in total; "
-               f"{len(history.open_promises)} open promise(s) to them."),
+        subtle(f"{counted(history.incident_count, 'incident')} in total; "
+               f"{counted(len(history.open_promises), 'open promise')} to them."),
     ]
     body += [_incident_block(i, tz, with_customer=False) for i in history.recent_incidents]
     if history.open_promises:
@@ -170,5 +171,5 @@ def customer_history_card(history: CustomerHistory, *, tz: str) -> CardMessage:
     if history.problem_customer:
         body.append(subtle("Finish every open commitment, then end the relationship quickly "
                            "and professionally."))
-    text = f"{history.customer}: {history.incident_count} incident(s). {signal}."
+    text = f"{history.customer}: {counted(history.incident_count, 'incident')}. {signal}."
     return CardMessage(card(body, fallback=text), text)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from bot.coach.labels import counted
 from bot.teams.cards.common import (
     CardMessage,
     Element,
@@ -59,7 +60,7 @@ def promises_card(
     body += [_promise_row(p, tz=tz, now=now) for p in promises[:MAX_PROMISES_SHOWN]]
     if len(promises) > MAX_PROMISES_SHOWN:
         body.append(subtle(f"…and {len(promises) - MAX_PROMISES_SHOWN} more."))
-    text = f"{len(promises)} open promise(s), {overdue} overdue."
+    text = f"{counted(len(promises), 'open promise')}, {overdue} overdue."
     if note:
         text = f"{note}\n{text}"
     return CardMessage(card(body, fallback=text), text)

@@ -46,7 +46,7 @@ def test_a_clean_draft_says_so_and_the_fallback_text_too() -> None:
 
 def test_the_fallback_names_the_flags_and_the_rewrite() -> None:
     message = coaching_card(samples.coach_result())
-    assert "3 thing(s) to fix" in message.text
+    assert "3 things to fix" in message.text
     assert "Vague promise" in message.text
     assert "Suggested rewrite: We can't refund the order" in message.text
 
