@@ -123,6 +123,9 @@ _PRE_LEAD = re.compile(
     r"\b(?:between|around|about|from|after|within|by|on|at|before|until|no\s+later\s+than)\s+$",
     re.IGNORECASE,
 )
+# Where a clause opens inside a sentence ("The parcel was late, but on Tuesday I'll ...").
+_OPENS_CLAUSE = re.compile(r"[,;:()]|\s[-–—]+\s|\bbut\b", re.IGNORECASE)
+_DASHES = re.compile(r"[—()]")
 # "right back" is heard as ten minutes: so is "I'll sort it right away" (principle 2). Only
 # for a future action: "I'm sending it right now" is done at once, not promised.
 _AT_ONCE = re.compile(
@@ -326,7 +329,16 @@ def _decide(
             results.append((clause, piece))
     promises = _share_times(text, results)
     return [
-        _timed_sentence(found, times, spans[clause.sentence])
+        _timed_sentence(
+            text,
+            found,
+            times,
+            spans[clause.sentence],
+            [
+                p for (c, _), p in zip(results, promises, strict=True)
+                if c.sentence == clause.sentence
+            ],
+        )
         for (clause, _), found in zip(results, promises, strict=True)
     ]
 
@@ -357,19 +369,63 @@ def _split(text: str, clause: _Clause, found: FoundPromise) -> list[FoundPromise
 
 
 def _timed_sentence(
-    found: FoundPromise, times: list[TimeSpan], sentence: tuple[int, int]
+    text: str,
+    found: FoundPromise,
+    times: list[TimeSpan],
+    sentence: tuple[int, int],
+    siblings: list[FoundPromise],
 ) -> FoundPromise:
-    """No time is appended to a promise whose sentence already names one.
+    """No time is appended to a promise whose own time is already named.
 
-    A fronted time ("On Tuesday, I'll come by") is already the clause's own time; any other
-    time in the sentence may belong to something else ("The parcel was due Friday, and I'll
-    look into it"), so the promise is specific with its due unknown, like "by 10".
+    Its own time is one fronted before the commitment, opening the sentence or a clause
+    ("Between 8am and noon on Tuesday, I'll come by", "By Friday I'll send the contract,
+    and I'll update the ticket"), or one inside the commitment clause (or tacked on after
+    it: "I'll look into it - by Friday"). Such a promise is specific with its due unknown,
+    like "by 10". A time in a clause of its own ("The parcel was due Friday, and I'll look
+    into it") belongs to something else: the promise stays vague.
     """
     if not found.vague or found.vague_start != found.start:
         return found
-    if not any(sentence[0] <= t.start < sentence[1] for t in times):
+    inside = [t for t in times if sentence[0] <= t.start < sentence[1]]
+    if not any(_own_time(text, found, t, inside, siblings, sentence) for t in inside):
         return found
     return FoundPromise(found.start, found.end, None, False, None, None, None, None)
+
+
+def _own_time(
+    text: str,
+    found: FoundPromise,
+    time: TimeSpan,
+    inside: list[TimeSpan],
+    siblings: list[FoundPromise],
+    sentence: tuple[int, int],
+) -> bool:
+    """Whether `time` is the commitment `found`'s own (see `_timed_sentence`)."""
+    if found.start <= time.start < found.end:
+        return True
+    if time.start >= found.end:  # tacked on after the clause, with nothing but filler between
+        gap = _without(text, found.end, time.start, [])
+        return bool(_PRE_FILLER.match(_DASHES.sub(" ", gap)))
+    if time.end > found.start:
+        return False
+    # Fronted: only filler between the opening of its sentence or clause and the time ...
+    head = _without(text, sentence[0], time.start, [(t.start, t.end) for t in inside])
+    opening = [m.end() for m in _OPENS_CLAUSE.finditer(head)]
+    if not _PRE_FILLER.match(_DASHES.sub(" ", head[opening[-1] if opening else 0 :])):
+        return False
+    # ... and nothing but other times and commitments between the time and this one.
+    spans = [(t.start, t.end) for t in inside] + [(p.start, p.end) for p in siblings]
+    tail = _without(text, time.end, found.start, spans)
+    return bool(_PRE_FILLER.match(_DASHES.sub(" ", tail)))
+
+
+def _without(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
+    """text[start:end] with the given spans (clipped to it) blanked out."""
+    chars = list(text[start:end])
+    for s_start, s_end in spans:
+        for i in range(max(s_start, start), min(s_end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
 
 
 def _judge(

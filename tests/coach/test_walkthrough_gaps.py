@@ -2,8 +2,10 @@
 
 1. "right away", "straight away", "immediately", "right now" for a future action are vague
    commitments (principle 2: "right back" is heard as ten minutes) unless a time is named.
-2. A time fronted before the commitment in its sentence is the promise's time, and no
-   suggested time is ever appended to a clause whose sentence already names one.
+2. A time fronted before the commitment (opening its sentence or clause) is the promise's
+   time, and no suggested time is appended to a commitment whose own time is named. A time
+   in a separate clause with its own subject and verb ("The parcel was due Friday, and I'll
+   look into it") is not the promise's: the promise is still vague.
 3. Coordinated commitments with their own times are separate promises, each with its due.
 """
 
@@ -152,8 +154,12 @@ def test_the_technician_window_promise_quotes_the_whole_window() -> None:
     "text",
     [
         "Between 8am and noon on Tuesday, I'll come by.",
-        "The parcel was due Friday, and I'll look into it.",
         "By Friday I'll send the contract, and I'll update the ticket.",
+        "On Tuesday, I'll come by.",
+        "By 5pm we'll be in touch.",
+        "The parcel was late, but on Tuesday I'll come by.",
+        "The parcel was late, so by 5pm we'll be in touch.",
+        "I'll look into it - by Friday.",
     ],
 )
 def test_no_time_is_appended_to_a_clause_whose_sentence_names_one(text: str) -> None:
@@ -161,6 +167,27 @@ def test_no_time_is_appended_to_a_clause_whose_sentence_names_one(text: str) -> 
     assert not any(f.code == "vague_commitment" for f in result.flags)
     assert result.rewrite is None or result.rewrite.count("by ") <= text.count("by ")
     assert all(not p.vague for p in result.promises)
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        ("The parcel was due Friday, and I'll look into it.", "I'll look into it"),
+        ("Your order shipped Monday, we'll be in touch.", "we'll be in touch"),
+        ("Friday the parcel was due, and I'll look into it.", "I'll look into it"),
+        ("The engineer came on Tuesday and I'll look into it.", "I'll look into it"),
+    ],
+)
+def test_a_time_in_a_separate_clause_does_not_make_a_promise_specific(
+    text: str, vague: str
+) -> None:
+    (found,) = promises(text)
+    assert found.vague and found.due is None
+    result = coach_draft(text, now=NOW, tz="Europe/London")
+    (flag,) = [f for f in result.flags if f.code == "vague_commitment"]
+    assert flag.quote == vague
+    assert result.rewrite is not None
+    assert f"{vague} and update you by" in result.rewrite or f"{vague} by " in result.rewrite
 
 
 def test_a_sentence_without_a_time_still_gets_one() -> None:
