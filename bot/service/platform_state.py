@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import ColumnElement
 
 from bot.service.errors import InvalidInput
 from bot.service.views import Actor
@@ -81,6 +82,16 @@ def conversation_references(
     ]
 
 
+def _this_digest(actor: Actor, week_key: str) -> tuple[ColumnElement[bool], ...]:
+    """The one digest row of a person and week, which claims and outcomes update."""
+    return (
+        DigestDelivery.platform == actor.platform,
+        DigestDelivery.tenant_id == actor.tenant_id,
+        DigestDelivery.user_id == actor.user_id,
+        DigestDelivery.week_key == week_key,
+    )
+
+
 def claim_digest(session: Session, actor: Actor, week_key: str, *, now: datetime) -> bool:
     """True for exactly one caller per person and week, across every replica."""
     values = {
@@ -100,10 +111,7 @@ def claim_digest(session: Session, actor: Actor, week_key: str, *, now: datetime
     retried = session.execute(
         update(DigestDelivery)
         .where(
-            DigestDelivery.platform == actor.platform,
-            DigestDelivery.tenant_id == actor.tenant_id,
-            DigestDelivery.user_id == actor.user_id,
-            DigestDelivery.week_key == week_key,
+            *_this_digest(actor, week_key),
             or_(
                 DigestDelivery.status == "failed",
                 and_(
@@ -122,12 +130,7 @@ def finish_digest(
 ) -> None:
     session.execute(
         update(DigestDelivery)
-        .where(
-            DigestDelivery.platform == actor.platform,
-            DigestDelivery.tenant_id == actor.tenant_id,
-            DigestDelivery.user_id == actor.user_id,
-            DigestDelivery.week_key == week_key,
-        )
+        .where(*_this_digest(actor, week_key))
         .values(
             status="failed" if error else "sent",
             sent_at=None if error else now,
