@@ -267,7 +267,7 @@ def _soften_values(value: dict[str, Any]) -> dict[str, str]:
 
 
 async def _soften(service: Service, actor: Actor, value: dict[str, Any], key: str | None) -> Answer:
-    from bot.coach.soften import soften_refusal
+    from bot.coach.rewrite.soften import soften_refusal
 
     values = _soften_values(value)
     if not (values["asked_for"] and values["why_not"]):

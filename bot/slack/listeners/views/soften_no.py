@@ -10,7 +10,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.coach.soften import soften_refusal
+from bot.coach.rewrite.soften import soften_refusal
 from bot.slack import ids
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.listeners.views import state
