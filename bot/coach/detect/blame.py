@@ -7,10 +7,10 @@ up") tells them nobody owns it. Either way the customer stops feeling heard.
 
 from __future__ import annotations
 
+from bot.coach.codes import CODES
 from bot.coach.detect.rules import Fix, rule
 
-_WHY = ("Blame makes the customer defensive and shows nobody owns the problem; "
-        "apologise without explaining whose fault it was (principle 3).")
+_WHY = CODES["blame"].why
 
 BLAME_CUSTOMER = rule(
     "blame.customer",

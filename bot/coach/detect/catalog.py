@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.coach.codes import CODES
 from bot.coach.detect import absolute, blame, defensive, false_hope
 from bot.coach.detect.empathy import empty_empathy
 from bot.coach.detect.next_step import missing_next_step
 from bot.coach.detect.refusals import hard_refusals
 from bot.coach.detect.rules import Draft, Fix, Rule, rule
 from bot.coach.detect.shouting import caps_and_bangs
+from bot.coach.rewrite.slots import DO_SLOT, TIME_SLOT
 
 
 def _vague_spans(draft: Draft) -> Iterator[tuple[int, int]]:
@@ -29,9 +31,8 @@ def _vague_spans(draft: Draft) -> Iterator[tuple[int, int]]:
 VAGUE_COMMITMENT = rule(
     "vague_commitment",
     "vague_commitment",
-    message=("A promise with no concrete time: the customer will hear their own deadline "
-             "(\"right back\" is heard as ten minutes) and judge you by it (principle 2)."),
-    suggestion="Name a time the customer can check: \"within the hour\", \"by 3 pm today\".",
+    message=CODES["vague_commitment"].why,
+    suggestion=CODES["vague_commitment"].fix,
     detector=_vague_spans,
     fix=Fix.PROMISE,
     fails=(
@@ -56,10 +57,8 @@ VAGUE_COMMITMENT = rule(
 HARD_NO = rule(
     "hard_no",
     "hard_no",
-    message=("A flat \"no\" with nothing after it alienates the customer. Keep the refusal, "
-             "but give the reason, offer alternatives and end with a choice (principle 1)."),
-    suggestion=("Add the reason and what you can do: \"What we can do is [option A] or "
-                "[option B]. Which would you prefer?\""),
+    message=CODES["hard_no"].why,
+    suggestion=CODES["hard_no"].fix,
     detector=hard_refusals,
     fix=Fix.SOFTEN,
     fails=(
@@ -83,10 +82,8 @@ HARD_NO = rule(
 EMPTY_EMPATHY = rule(
     "empty_empathy",
     "empty_empathy",
-    message=("\"I understand\" on its own does not make anyone feel heard; reflect back what "
-             "they said and check it (principle 4)."),
-    suggestion=("Reflect their words: \"So what I'm hearing is [what they said]. "
-                "Is that right?\""),
+    message=CODES["empty_empathy"].why,
+    suggestion=CODES["empty_empathy"].fix,
     detector=empty_empathy,
     fix=Fix.REFLECT,
     fails=(
@@ -106,8 +103,8 @@ EMPTY_EMPATHY = rule(
 SHOUTING = rule(
     "shouting",
     "shouting",
-    message=("ALL CAPS and \"!!!\" read as shouting and show lost composure (principle 5)."),
-    suggestion="Use normal case and one full stop; let the words carry the weight.",
+    message=CODES["shouting"].why,
+    suggestion=CODES["shouting"].fix,
     detector=caps_and_bangs,
     fix=Fix.LOWER,
     fails=(
@@ -127,10 +124,8 @@ SHOUTING = rule(
 NO_NEXT_STEP = rule(
     "no_next_step",
     "no_next_step",
-    message=("This acknowledges a problem but leaves the customer with no next step; people "
-             "hate to feel powerless (principle 5: propose a plan, ask what remedy they want)."),
-    suggestion=("Say what happens next and when, or ask: \"Would you prefer a replacement or "
-                "a refund?\""),
+    message=CODES["no_next_step"].why,
+    suggestion=CODES["no_next_step"].fix,
     detector=missing_next_step,
     fix=Fix.NEXT_STEP,
     fails=(
@@ -160,3 +155,24 @@ PATTERN_RULES: tuple[Rule, ...] = (
 )
 ALL_RULES: tuple[Rule, ...] = (*PATTERN_RULES, *DETECTOR_RULES)
 BY_NAME: dict[str, Rule] = {entry.name: entry for entry in ALL_RULES}
+
+
+def _model_rule(code: str) -> Rule:
+    """The entry a flag found by the model is worded and fixed by: the registry's words."""
+    entry = CODES[code]
+    fix, replacement = _SENTENCE_FIXES[entry.sentence_fix]
+    return rule(f"{code}.model", code, message=entry.why, suggestion=entry.fix,
+                fails=entry.fails, passes=entry.passes, fix=fix, replacement=replacement)
+
+
+_SENTENCE_FIXES: dict[str, tuple[Fix, str]] = {
+    "promise": (Fix.PROMISE, ""),
+    "soften": (Fix.SOFTEN, ""),
+    "own_it": (Fix.OWN_IT, ""),
+    "drop": (Fix.DROP_SENTENCE, ""),
+    "commit": (Fix.REPLACE, f"here's what we'll do: {DO_SLOT} by {TIME_SLOT}"),
+    "reflect": (Fix.REFLECT, ""),
+    "lower": (Fix.LOWER, ""),
+    "next_step": (Fix.NEXT_STEP, ""),
+}
+MODEL_RULES: dict[str, Rule] = {code: _model_rule(code) for code in CODES}

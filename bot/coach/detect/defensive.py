@@ -7,10 +7,10 @@ few ("calm down") only do harm and their sentence goes.
 
 from __future__ import annotations
 
+from bot.coach.codes import CODES
 from bot.coach.detect.rules import Fix, rule
 
-_WHY = ("It argues the point or talks down to the customer, which turns a problem into a fight "
-        "(principle 3: don't get defensive).")
+_WHY = CODES["defensive"].why
 
 LEAD_IN = rule(
     "defensive.lead_in",

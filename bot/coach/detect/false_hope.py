@@ -6,10 +6,10 @@ customer hears a yes and the later no lands as a betrayal. Be direct.
 
 from __future__ import annotations
 
+from bot.coach.codes import CODES
 from bot.coach.detect.rules import Fix, rule
 
-_WHY = ("A \"maybe\" that is really a no gives false hope that turns into outrage later; "
-        "be direct (principle 1).")
+_WHY = CODES["false_hope"].why
 
 WE_LL_SEE = rule(
     "false_hope.we_ll_see",

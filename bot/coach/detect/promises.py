@@ -48,6 +48,7 @@ class FoundPromise:
     vague_end: int | None
     replacement: str | None  # text to put in place of text[vague_start:vague_end]
     suggestion: str | None  # one short sentence for the user
+    follow_up: str | None = None  # a sentence to add when no words can be replaced
 
 
 @dataclass(slots=True)

@@ -66,6 +66,15 @@ class CoachModel:
     def head(self, name: str) -> Head | None:
         return self.heads.get(name)
 
+    def heads_for_codes(self) -> set[str]:
+        """The flag codes this model decides: its tone heads and the sentence heads' codes."""
+        codes = {name for name, h in self.heads.items() if h.level == "draft"}
+        if "commitment" in self.heads:
+            codes.add("vague_commitment")
+        if "refusal" in self.heads:
+            codes.add("hard_no")
+        return codes
+
 
 def parse_model(data: dict[str, object]) -> CoachModel:
     heads: dict[str, Head] = {}

@@ -147,7 +147,7 @@ def _probabilities(vec: Any, clf: Any, rows: Sequence[frozenset[str]]) -> Any:
 
 def _best_threshold(truth: Sequence[bool], scores: Sequence[float]) -> float:
     best, best_f1 = 0.5, -1.0
-    for t in [x / 100 for x in range(10, 91, 2)]:
+    for t in [x / 100 for x in range(4, 91, 2)]:
         tp = sum(1 for y, s in zip(truth, scores, strict=True) if y and s >= t)
         fp = sum(1 for y, s in zip(truth, scores, strict=True) if not y and s >= t)
         fn = sum(1 for y, s in zip(truth, scores, strict=True) if y and s < t)

@@ -256,9 +256,14 @@ def _lower(plan: _Plan, hit: Hit) -> None:
 
 def _promise(plan: _Plan, hit: Hit) -> None:
     for found in plan.draft.promises:
-        if found.vague and found.replacement is not None and found.vague_start == hit.start:
+        if not found.vague or found.vague_start != hit.start:
+            continue
+        if found.replacement is not None:
             end = found.vague_end if found.vague_end is not None else hit.end
             plan.word_edits.append(_Edit(hit.start, end, found.replacement))
+            return
+        if found.follow_up is not None:
+            plan.insert_after(plan.draft.sentence_at(hit.start)[1], found.follow_up)
             return
 
 
