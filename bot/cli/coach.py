@@ -14,6 +14,7 @@ from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.coach.labels import counted
+from bot.coach.types import CoachResult
 
 
 class UsageError(Exception):
@@ -32,6 +33,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--now", help="the current time, ISO 8601 (default: now)")
     parser.add_argument("--tz", default="UTC", help="IANA time zone of the writer (default: UTC)")
     parser.add_argument("--no-color", action="store_true", help="plain text without colours")
+    parser.add_argument(
+        "--customer", default="", help="the customer's message the draft answers (context)"
+    )
+    parser.add_argument(
+        "--no-llm", action="store_true", help="rules rewrite only, even when OPENAI_API_KEY is set"
+    )
 
 
 def parse_tz(name: str) -> ZoneInfo:
@@ -62,34 +69,54 @@ def run(args: argparse.Namespace) -> int:
         if args.jsonl:
             if args.draft is not None:
                 raise UsageError("--jsonl reads drafts from stdin; leave out the draft argument")
-            return _run_jsonl(sys.stdin, sys.stdout, now=now, tz=tz)
+            return _run_jsonl(sys.stdin, sys.stdout, now=now, tz=tz, llm=not args.no_llm,
+                              customer=args.customer)
         draft = args.draft if args.draft is not None else sys.stdin.read()
-        return _run_one(draft, as_json=args.json, now=now, tz=tz, color=not args.no_color)
+        return _run_one(draft, as_json=args.json, now=now, tz=tz, color=not args.no_color,
+                        llm=not args.no_llm, customer=args.customer)
     except UsageError as err:
         print(f"toughclient coach: {err}", file=sys.stderr)
         return 2
 
 
-def _run_one(draft: str, *, as_json: bool, now: datetime, tz: ZoneInfo, color: bool) -> int:
+def _run_one(
+    draft: str, *, as_json: bool, now: datetime, tz: ZoneInfo, color: bool, llm: bool = False,
+    customer: str = "",
+) -> int:
     from bot.coach import DraftError, coach_draft
 
     try:
         result = coach_draft(draft, now=now, tz=tz)
     except DraftError as err:
         raise UsageError(str(err)) from None
+    suggestions: tuple[str, ...] = ()
+    if llm:
+        from bot.cli.llm_rewrite import improve
+
+        [(improved, suggestions)] = improve([result], now=now, tz=tz, customer=customer)
+        result = improved or result
     if as_json:
         print(json.dumps(result.to_dict(), ensure_ascii=False))
     else:
         from bot.cli.coach_view import render
 
         render(result, tz=tz, color=color)
+        if suggestions:
+            from bot.cli.llm_rewrite import suggestions_text
+
+            print(suggestions_text(suggestions))
     return 0
 
 
-def _run_jsonl(source: IO[str], sink: IO[str], *, now: datetime, tz: ZoneInfo) -> int:
+def _run_jsonl(
+    source: IO[str], sink: IO[str], *, now: datetime, tz: ZoneInfo, llm: bool = False,
+    customer: str = "",
+) -> int:
     from bot.coach import DraftError, coach_draft
 
     bad = 0
+    outputs: list[dict[str, Any]] = []
+    coached: list[CoachResult | None] = []
     lines = source.read().removeprefix("\ufeff").splitlines()
     while lines and not lines[-1].strip():
         lines.pop()  # blank lines at the end of a file are not drafts
@@ -106,12 +133,20 @@ def _run_jsonl(source: IO[str], sink: IO[str], *, now: datetime, tz: ZoneInfo) -
             text = item.get("text")
             if not isinstance(text, str):
                 raise ValueError('the object has no "text" string')
-            out = coach_draft(text, now=now, tz=tz, id=item_id).to_dict()
+            result: CoachResult | None = coach_draft(text, now=now, tz=tz, id=item_id)
+            out = {}
         except (ValueError, DraftError) as err:
             bad += 1
             reason = "not JSON" if isinstance(err, json.JSONDecodeError) else str(err)
-            out = {"id": item_id, "error": f"line {number}: {reason}"}
-        sink.write(json.dumps(out, ensure_ascii=False) + "\n")
+            out, result = {"id": item_id, "error": f"line {number}: {reason}"}, None
+        outputs.append(out)
+        coached.append(result)
+    if llm:
+        from bot.cli.llm_rewrite import improve
+
+        coached = [r for r, _ in improve(coached, now=now, tz=tz, customer=customer)]
+    for out, result in zip(outputs, coached, strict=True):
+        sink.write(json.dumps(result.to_dict() if result else out, ensure_ascii=False) + "\n")
     if bad:
         lines_failed = counted(bad, "input line")
         print(f"toughclient coach: {lines_failed} could not be coached", file=sys.stderr)
