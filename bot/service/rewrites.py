@@ -48,3 +48,30 @@ class RewriteOutcome:
     @property
     def from_model(self) -> bool:
         return self.result.rewrite_source == "llm"
+
+
+def ai_status_text(*, configured: bool, enabled: bool) -> str:
+    """What `ai` answers, the same words in Slack and Teams."""
+    if not configured:
+        return (
+            "The AI rewriter is not set up on this server (no OPENAI_API_KEY), so every "
+            "suggested reply comes from the rules. Nothing you write is sent to a model."
+        )
+    if enabled:
+        return (
+            "The AI rewriter is on here: after the rules answer, drafts (with e-mail "
+            "addresses, phone numbers and card or account numbers replaced) go to the model, "
+            "and its rewrite is shown only if it passes every check."
+        )
+    return (
+        "The AI rewriter is off here: drafts are never sent to a model, and every suggested "
+        "reply comes from the rules."
+    )
+
+
+def ai_switched_text(enabled: bool) -> str:
+    return ("The AI rewriter is now on for everyone here." if enabled
+            else "The AI rewriter is now off for everyone here: no draft goes to a model.")
+
+
+AI_ADMINS_ONLY = "Only a workspace admin or owner can turn the AI rewriter on or off."

@@ -175,9 +175,29 @@ async def _run_command(
         return await promises_answer(service, actor)
     if name == "digest":
         return await _digest(service, actor)
+    if name == "ai":
+        return await _ai_setting(service, actor, rest)
     if name == "unknown":
         return Answer(help_cards.unknown_command_card(command.typed, command.suggestion))
     return Answer(help_cards.help_card())
+
+
+TEAMS_AI_SWITCH = (
+    " In Teams the switch is with the server's administrator: "
+    "`python app.py ai off --platform teams --tenant {tenant}` (or `on`)."
+)
+
+
+async def _ai_setting(service: Service, actor: Actor, rest: str) -> Answer:
+    """Status for anyone; switching is an administrator's job on the server (Teams gives a
+    bot no reliable way to tell a tenant admin)."""
+    from bot.service.rewrites import ai_status_text
+
+    enabled = await call(service.tenant_llm_enabled, actor.platform, actor.tenant_id)
+    text = ai_status_text(configured=service.llm_configured, enabled=enabled)
+    if rest.lower().strip(" .!") in ("on", "off") or service.llm_configured:
+        text += TEAMS_AI_SWITCH.format(tenant=actor.tenant_id)
+    return Answer(help_cards.notice_card("AI rewriter", text))
 
 
 async def _log_from_text(

@@ -158,3 +158,38 @@ async def test_a_workspace_that_turned_the_model_off_sends_nothing_to_it(
     await slack.mock.wait_for(lambda: len(slack.mock.of("chat.postMessage")) == 2)
     assert fake.requests == []
     assert slack.mock.of("chat.update") == []
+
+
+async def test_a_workspace_admin_turns_the_model_off_and_on_with_the_ai_command(
+    slack: Harness, fake: FakeOpenAI
+) -> None:
+    slack.mock.admins.add("U_ADMIN")
+    _reply, name = await slack.command("ai off", user="U_ADMIN")
+    await slack.mock.wait_for(lambda: slack.mock.answers(name))
+    assert "now off" in text_of(slack.mock.answers(name)[0]["blocks"])
+    assert slack.service.tenant_llm_enabled("slack", TEAM_ID) is False
+    assert slack.rows("SELECT updated_by FROM tenant_settings") == [("U_ADMIN",)]
+    _reply, name = await slack.command("ai")
+    await slack.mock.wait_for(lambda: slack.mock.answers(name))
+    assert "The AI rewriter is off here" in text_of(slack.mock.answers(name)[0]["blocks"])
+    _reply, name = await slack.command("ai on", user="U_ADMIN")
+    await slack.mock.wait_for(lambda: slack.mock.answers(name))
+    assert slack.service.tenant_llm_enabled("slack", TEAM_ID) is True
+
+
+async def test_someone_who_is_not_an_admin_cannot_switch_the_model(
+    slack: Harness, fake: FakeOpenAI
+) -> None:
+    _reply, name = await slack.command("ai off", user="U_PLAIN")
+    await slack.mock.wait_for(lambda: slack.mock.answers(name))
+    assert "Only a workspace admin" in text_of(slack.mock.answers(name)[0]["blocks"])
+    assert slack.service.tenant_llm_enabled("slack", TEAM_ID) is True
+
+
+async def test_a_draft_that_starts_with_ai_is_coached_not_taken_for_the_command(
+    slack: Harness, fake: FakeOpenAI
+) -> None:
+    fake.answers(MODEL_REPLY)
+    _reply, name = await slack.command("AI can't fix this, we can't refund it.")
+    await slack.mock.wait_for(lambda: slack.mock.answers(name))
+    assert "Suggested rewrite" in text_of(slack.mock.answers(name)[0]["blocks"])

@@ -156,3 +156,13 @@ async def test_a_tenant_that_turned_the_model_off_gets_no_model_rewrite(
     await bot.post(personal_message(bot.connector.url, DRAFT))
     assert fake.requests == []
     assert bot.connector.updates() == []
+
+
+async def test_ai_in_teams_chat_shows_the_setting_and_how_an_admin_switches_it(
+    bot: TeamsBot, fake: FakeOpenAI
+) -> None:
+    await bot.post(personal_message(bot.connector.url, "ai off"))
+    [answer] = bot.connector.messages()
+    assert "The AI rewriter is on here" in answer.card_json
+    assert f"python app.py ai off --platform teams --tenant {TENANT}" in answer.card_json
+    assert bot.service.tenant_llm_enabled("teams", TENANT) is True
