@@ -13,45 +13,32 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.coach.types import CoachResult
-from bot.config import load_settings
-
-CONCURRENT = 4  # drafts of a --jsonl file at the model at once
+from bot.config import Settings, load_settings
 
 
 def improve(
-    results: Sequence[CoachResult | None], *, now: datetime, tz: ZoneInfo, customer: str = ""
-) -> list[tuple[CoachResult | None, tuple[str, ...]]]:
-    """Each result with the model's rewrite where it passed, and the model's suggestions."""
+    result: CoachResult, *, now: datetime, tz: ZoneInfo, customer: str = ""
+) -> tuple[CoachResult, tuple[str, ...]]:
+    """The result with the model's rewrite where it passed, and the model's own suggestions."""
     settings = load_settings()
-    if not settings.llm_enabled:
-        return [(r, ()) for r in results]
-    return asyncio.run(_improve_all(results, settings, now=now, tz=tz, customer=customer))
+    if not settings.llm_enabled or result.rewrite is None:
+        return result, ()
+    return asyncio.run(_improve(result, settings, now=now, tz=tz, customer=customer))
 
 
-async def _improve_all(
-    results: Sequence[CoachResult | None], settings: object, *, now: datetime, tz: ZoneInfo,
-    customer: str,
-) -> list[tuple[CoachResult | None, tuple[str, ...]]]:
-    from bot.config import Settings
+async def _improve(
+    result: CoachResult, settings: Settings, *, now: datetime, tz: ZoneInfo, customer: str
+) -> tuple[CoachResult, tuple[str, ...]]:
     from bot.llm import Rewriter, RewriteRequest
 
-    assert isinstance(settings, Settings)
     rewriter = Rewriter(settings)
-    gate = asyncio.Semaphore(CONCURRENT)
-
-    async def one(result: CoachResult | None) -> tuple[CoachResult | None, tuple[str, ...]]:
-        if result is None:
-            return None, ()
-        async with gate:
-            improved = await rewriter.improve(RewriteRequest(
-                coached=result, now=now, tz=tz.key, customer_message=customer
-            ))
-        return improved.result, improved.suggestions
-
     try:
-        return list(await asyncio.gather(*(one(r) for r in results)))
+        improved = await rewriter.improve(
+            RewriteRequest(coached=result, now=now, tz=tz.key, customer_message=customer)
+        )
     finally:
         await rewriter.close()
+    return improved.result, improved.suggestions
 
 
 def suggestions_text(suggestions: Sequence[str]) -> str:

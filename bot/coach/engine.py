@@ -12,11 +12,11 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.coach.detect.catalog import ALL_RULES
+from bot.coach.detect.promises import FoundPromise, find_promises
+from bot.coach.detect.rules import Draft, Hit, run_rules
 from bot.coach.limits import MAX_DRAFT_CHARS
-from bot.coach.promises import FoundPromise, find_promises
-from bot.coach.rewrite import rewrite_draft
-from bot.coach.rules import Draft, Hit, run_rules
-from bot.coach.rules_catalog import ALL_RULES
+from bot.coach.rewrite.rewriter import rewrite_draft
 from bot.coach.text import mask
 from bot.coach.types import CoachResult, DraftError, Flag, Promise
 
@@ -129,7 +129,8 @@ def _answered_hedges(draft: Draft, hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def _analyse(text: str, now: datetime, zone: ZoneInfo) -> tuple[Draft, list[Hit]]:
+def analyse_rules(text: str, now: datetime, zone: ZoneInfo) -> tuple[Draft, list[Hit]]:
+    """What the rules alone find: the draft with its promises, and settled rule hits."""
     masked = mask(text)
     found = find_promises(masked, now=now, tz=zone)
     draft = Draft.of(text, masked, found)
@@ -190,7 +191,7 @@ def coach_draft(
         now = now.replace(tzinfo=zone)
     else:
         now = now.astimezone(zone)
-    draft, hits = _analyse(text, now, zone)
+    draft, hits = analyse_rules(text, now, zone)
     flags = tuple(
         Flag(
             code=h.rule.code,

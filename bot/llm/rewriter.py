@@ -17,6 +17,7 @@ from datetime import datetime
 import openai
 from openai import AsyncOpenAI
 
+from bot.coach import MAX_DRAFT_CHARS
 from bot.coach.types import CoachResult
 from bot.config import Settings
 from bot.llm import guardrails, metrics
@@ -127,7 +128,7 @@ class Rewriter:
         data = PromptData(
             task=request.task,
             draft=hidden.hide(coached.text),
-            customer_message=hidden.hide(request.customer_message),
+            customer_message=hidden.hide(request.customer_message[:MAX_DRAFT_CHARS]),
             asked_for=hidden.hide(request.asked_for),
             why_not=hidden.hide(request.why_not),
             alternatives=tuple(hidden.hide(a) for a in request.alternatives),

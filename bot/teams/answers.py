@@ -306,7 +306,7 @@ def _soften_values(value: dict[str, Any]) -> dict[str, str]:
 
 
 async def _soften(service: Service, actor: Actor, value: dict[str, Any], key: str | None) -> Answer:
-    from bot.coach.soften import soften_refusal
+    from bot.coach.rewrite.soften import soften_refusal
     from bot.teams.coaching import rules_coach
 
     values = _soften_values(value)

@@ -265,7 +265,7 @@ async def test_a_clean_draft_is_not_sent_to_the_model(fake: FakeOpenAI, rewriter
 async def test_soften_a_no_sends_the_writers_answers_and_keeps_their_alternatives(
     fake: FakeOpenAI, rewriter: Rewriter
 ):
-    from bot.coach.soften import soften_refusal
+    from bot.coach.rewrite.soften import soften_refusal
 
     alternatives = ("ship the 40 units in stock on Friday", "a call with our product team")
     draft = soften_refusal("a rush delivery", "the factory is closed this week",

@@ -12,7 +12,7 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.coach.soften import soften_refusal
+from bot.coach.rewrite.soften import soften_refusal
 from bot.coach.types import CoachResult
 from bot.service import RewriteAsk, RewriteOutcome
 from bot.slack import ids

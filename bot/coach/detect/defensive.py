@@ -7,7 +7,7 @@ few ("calm down") only do harm and their sentence goes.
 
 from __future__ import annotations
 
-from bot.coach.rules import Fix, rule
+from bot.coach.detect.rules import Fix, rule
 
 _WHY = ("It argues the point or talks down to the customer, which turns a problem into a fight "
         "(principle 3: don't get defensive).")

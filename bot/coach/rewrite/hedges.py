@@ -21,14 +21,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.coach.rules import Draft, Hit
-from bot.coach.when import names_time
-
-TIME_SLOT = "[a time]"
-DO_SLOT = "[what you will do]"
-ANSWER_SLOT = "[yes or no, and why]"
-# A time the writer still has to fill in: the promise finder treats it as named.
-SLOT = re.compile(r"\[(?:a time|what you will do|yes or no[^\]]*)\]")
+from bot.coach.detect.rules import Draft, Hit
+from bot.coach.rewrite.slots import ANSWER_SLOT, DO_SLOT, TIME_SLOT
+from bot.coach.time.when import names_time
 
 _EFFORT = re.compile(
     r"\b(?:try|best|what (?:I|we) can|see (?:what|if|whether)|promises?|promise|guarantees?|"

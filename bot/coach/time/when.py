@@ -75,7 +75,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.coach.when_calendar import (
+from bot.coach.time.calendar import (
     CLOSE_OF_BUSINESS,
     FRIDAY,
     SATURDAY,
@@ -93,8 +93,8 @@ from bot.coach.when_calendar import (
     weekday_next_week,
     weekday_this_week,
 )
-from bot.coach.when_scan import anchors, scan
-from bot.coach.when_words import MONTHS, NUMBERS, WEEKDAYS, alternation, number_value
+from bot.coach.time.scan import anchors, scan
+from bot.coach.time.words import MONTHS, NUMBERS, WEEKDAYS, alternation, number_value
 
 
 @dataclass(frozen=True, slots=True)

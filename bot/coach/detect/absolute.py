@@ -7,7 +7,7 @@ the rules look for absolutes about what will or can happen.
 
 from __future__ import annotations
 
-from bot.coach.rules import Fix, rule
+from bot.coach.detect.rules import Fix, rule
 
 _WHY = ("Absolutes close the door and leave the customer nothing to work with; keep options "
         "open and composure visible (principle 5).")

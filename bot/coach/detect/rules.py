@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from bot.coach.text import sentences
 
 if TYPE_CHECKING:
-    from bot.coach.promises import FoundPromise
+    from bot.coach.detect.promises import FoundPromise
 
 
 class Fix(Enum):

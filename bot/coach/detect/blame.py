@@ -7,7 +7,7 @@ up") tells them nobody owns it. Either way the customer stops feeling heard.
 
 from __future__ import annotations
 
-from bot.coach.rules import Fix, rule
+from bot.coach.detect.rules import Fix, rule
 
 _WHY = ("Blame makes the customer defensive and shows nobody owns the problem; "
         "apologise without explaining whose fault it was (principle 3).")

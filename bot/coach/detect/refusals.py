@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from bot.coach.rules import Draft, LowerPattern, lowered
+from bot.coach.detect.rules import Draft, LowerPattern, lowered
 
 _NEG_MODAL = (
     r"(?:can't|cannot|can not|won't be able to|will not be able to|"
@@ -121,7 +121,7 @@ _NOT_WRITER = re.compile(
 )
 
 # What turns a refusal into a softened no when it follows it.
-_SOFTENER = re.compile(
+SOFTENER = re.compile(
     r"\b(?:instead|alternatively|alternative|workaround|work-around|in the meantime|meanwhile|"
     r"the (?:earliest|next available|closest|nearest|best (?:I|we) can)|(?:happy|glad|able) to|"
     r"how about|what about|what (?:I|we) can do|what (?:I|we) could do|what (?:I|we)'d suggest|"
@@ -211,7 +211,7 @@ def _offers_something(after: str) -> bool:
             continue
         if _QUESTION.search(piece) and not _RHETORICAL.search(piece.strip()):
             return True
-        found = _SOFTENER.search(piece)
+        found = SOFTENER.search(piece)
         if found is None:
             continue
         negation = _NOT_AN_OFFER.search(piece)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.coach.rules import Draft
+from bot.coach.detect.rules import Draft
 
 ACKNOWLEDGES_PROBLEM = re.compile(
     r"(?<!no need to )(?<!don't )(?<!never )(?<!no need to be )"

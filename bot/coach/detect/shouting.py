@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.coach.rules import Draft
+from bot.coach.detect.rules import Draft
 from bot.coach.text import words
 
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'-]*[A-Z]\b")

@@ -13,11 +13,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from bot.coach.hedges import hedge_edits
-from bot.coach.refusals import REASON, UNAVAILABLE, find_refusals
-from bot.coach.rules import Draft, Fix, Hit
-from bot.coach.shouting import is_acronym
-from bot.coach.soften import REASON_SLOT, choice_sentences
+from bot.coach.detect.refusals import REASON, UNAVAILABLE, find_refusals
+from bot.coach.detect.rules import Draft, Fix, Hit
+from bot.coach.detect.shouting import is_acronym
+from bot.coach.rewrite.hedges import hedge_edits
+from bot.coach.rewrite.soften import REASON_SLOT, choice_sentences
 from bot.coach.text import normalise_quotes, signature_start
 
 OWNERSHIP = "That's on us, and I'm sorry."

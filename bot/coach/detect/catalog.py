@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.coach import rules_absolute, rules_blame, rules_defensive, rules_false_hope
-from bot.coach.empathy import empty_empathy
-from bot.coach.nextstep import missing_next_step
-from bot.coach.refusals import hard_refusals
-from bot.coach.rules import Draft, Fix, Rule, rule
-from bot.coach.shouting import caps_and_bangs
+from bot.coach.detect import absolute, blame, defensive, false_hope
+from bot.coach.detect.empathy import empty_empathy
+from bot.coach.detect.next_step import missing_next_step
+from bot.coach.detect.refusals import hard_refusals
+from bot.coach.detect.rules import Draft, Fix, Rule, rule
+from bot.coach.detect.shouting import caps_and_bangs
 
 
 def _vague_spans(draft: Draft) -> Iterator[tuple[int, int]]:
@@ -153,10 +153,10 @@ DETECTOR_RULES: tuple[Rule, ...] = (
     NO_NEXT_STEP,
 )
 PATTERN_RULES: tuple[Rule, ...] = (
-    *rules_blame.RULES,
-    *rules_defensive.RULES,
-    *rules_absolute.RULES,
-    *rules_false_hope.RULES,
+    *blame.RULES,
+    *defensive.RULES,
+    *absolute.RULES,
+    *false_hope.RULES,
 )
 ALL_RULES: tuple[Rule, ...] = (*PATTERN_RULES, *DETECTOR_RULES)
 BY_NAME: dict[str, Rule] = {entry.name: entry for entry in ALL_RULES}

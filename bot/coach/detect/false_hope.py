@@ -6,7 +6,7 @@ customer hears a yes and the later no lands as a betrayal. Be direct.
 
 from __future__ import annotations
 
-from bot.coach.rules import Fix, rule
+from bot.coach.detect.rules import Fix, rule
 
 _WHY = ("A \"maybe\" that is really a no gives false hope that turns into outrage later; "
         "be direct (principle 1).")

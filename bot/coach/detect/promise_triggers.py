@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
-from bot.coach.promise_verbs import LET_ME, VerbKind, ing_kind, verb_kind
+from bot.coach.detect.promise_verbs import LET_ME, VerbKind, ing_kind, verb_kind
 
 
 class Strength(Enum):

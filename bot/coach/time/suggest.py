@@ -13,14 +13,14 @@ from datetime import date, datetime, time, timedelta
 from enum import IntEnum
 from zoneinfo import ZoneInfo
 
-from bot.coach.when_calendar import (
+from bot.coach.time.calendar import (
     FRIDAY,
     add_business_days,
     at,
     next_business_day,
     weekday_next_week,
 )
-from bot.coach.when_words import WEEKDAY_NAMES
+from bot.coach.time.words import WEEKDAY_NAMES
 
 OPENING = time(9, 0)
 CLOSING = time(17, 0)

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.coach.when_scan import anchors, scan
-from bot.coach.when_suggest import Horizon
+from bot.coach.time.scan import anchors, scan
+from bot.coach.time.suggest import Horizon
 
 
 @dataclass(frozen=True, slots=True)

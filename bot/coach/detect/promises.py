@@ -27,13 +27,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.coach.hedges import SLOT
-from bot.coach.promise_sentences import quoted_spans, sentences
-from bot.coach.promise_triggers import Strength, Trigger, find_triggers
-from bot.coach.promise_vague import VagueTime, find_vague_times
-from bot.coach.promise_verbs import VerbKind, verb_kind
-from bot.coach.when import TimeSpan, find_times, names_time
-from bot.coach.when_suggest import Horizon, suggest, suggest_after
+from bot.coach.detect.promise_triggers import Strength, Trigger, find_triggers
+from bot.coach.detect.promise_vague import VagueTime, find_vague_times
+from bot.coach.detect.promise_verbs import VerbKind, verb_kind
+from bot.coach.rewrite.slots import SLOT
+from bot.coach.text import quoted_spans, sentences
+from bot.coach.time.suggest import Horizon, suggest, suggest_after
+from bot.coach.time.when import TimeSpan, find_times, names_time
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.coach.rules import Draft
+from bot.coach.detect.rules import Draft
 from bot.coach.text import words
 
 _HEAD = re.compile(
