@@ -36,8 +36,9 @@ DAY_WORDS = (
     "today|tomorrow|tonight|yesterday|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "weekend|eod|cob|eow|end of (?:the )?(?:day|week|month)|close of business|this (?:morning|"
-    "afternoon|evening|week)|next (?:week|month)|within the hour|within \\w+ (?:hours?|days?)|"
-    "in \\w+ (?:hours?|days?|weeks?|business days?)"
+    "afternoon|evening|week)|next (?:week|month)|within the hour|"
+    "(?:within|in) (?:\\d+|an?|one|two|three|four|five|six|seven|a few|a couple of) "
+    "(?:minutes?|hours?|days?|weeks?|business days?|working days?)"
 )
 TIME_PHRASE = re.compile(
     rf"\b(?:{DAY_WORDS})\b|{CLOCK.pattern}|\b\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?\b", re.IGNORECASE

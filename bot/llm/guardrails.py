@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from bot.coach import DraftError, coach_draft
 from bot.coach.engine import MUST_FIX
@@ -37,6 +38,12 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _MIN_SUGGESTION = 12
+# What may stand between the words of one deadline: "11 am today", "Thursday at noon".
+_JOINS_ONE_TIME = re.compile(
+    r"^[\s,]*(?:(?:on|at|by|before|after|of|the|this|next|morning|afternoon|evening|end|"
+    r"close)\b[\s,]*)*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,20 +144,29 @@ def _added(rewrite: str, checked: CoachResult, ctx: Context) -> list[str]:
 
 
 def _new_times(rewrite: str, checked: CoachResult, ctx: Context, source: str) -> list[str]:
-    """Dates, times and numbers the draft did not have, but for concrete times on vague promises."""
-    known_times = facts.times(source)
+    """Dates, times and numbers the draft did not have, but for concrete times on vague promises.
+
+    A vague promise may get one deadline: the new time words inside one timed
+    promise of the rewrite must read as one ("by 11 am today", "Thursday at
+    noon"), not two ("by 11 am today, and again on Friday").
+    """
+    drafted = facts.times("\n".join((ctx.draft, ctx.writer_alternatives)))
+    suggested = facts.times(ctx.coached.rewrite or "")
     known_numbers = facts.numbers(source)
     vague = sum(p.vague for p in ctx.coached.promises)
     timed = [p for p in checked.promises if not p.vague and p.due is not None]
-    new_times = [t for t in facts.times(rewrite) if not facts.contains(known_times, t)]
-    fixing = {i for t in new_times for i, p in enumerate(timed) if p.start <= t.start < p.end}
+    new_times = [t for t in facts.times(rewrite) if not facts.contains(drafted, t)]
     problems = []
+    fixing: dict[int, list[Found]] = {}
     for t in new_times:
-        inside_promise = any(p.start <= t.start < p.end for p in timed)
-        if not (vague and inside_promise):
+        owner = next((i for i, p in enumerate(timed) if p.start <= t.start < p.end), None)
+        if vague and owner is not None:
+            fixing.setdefault(owner, []).append(t)
+        elif not facts.contains(suggested, t):
             problems.append(f"It adds the date or time {t.text!r}; add no dates or times.")
-    if len(fixing) > vague:
-        problems.append("It sets more deadlines than the draft had vague promises.")
+    if len(fixing) > vague or any(not _one_deadline(rewrite, ts) for ts in fixing.values()):
+        problems.append("It sets more deadlines than the draft had vague promises; give each "
+                        "vague promise one concrete time and add no others.")
     allowed_spans = [(t.start, t.end) for t in new_times]
     for n in facts.numbers(rewrite):
         if facts.contains(known_numbers, n) or any(s <= n.start < e for s, e in allowed_spans):
@@ -159,6 +175,11 @@ def _new_times(rewrite: str, checked: CoachResult, ctx: Context, source: str) ->
             continue
         problems.append(f"It adds the number {n.text!r}; add no numbers.")
     return problems
+
+
+def _one_deadline(text: str, times: list[Found]) -> bool:
+    ordered = sorted(times, key=lambda t: t.start)
+    return all(_JOINS_ONE_TIME.match(text[a.end : b.start]) for a, b in pairwise(ordered))
 
 
 def _new_commitments(checked: CoachResult, ctx: Context) -> list[str]:
