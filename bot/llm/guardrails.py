@@ -87,7 +87,7 @@ def refusal_count(text: str, ctx: Context) -> int:
     """Clauses that say no: each one, read on its own, is a flat refusal to the coach."""
     count = 0
     for clause in _CLAUSE_BREAK.split(text):
-        if not clause or len(clause.split()) < 1 or not clause.strip(" ,.;"):
+        if not clause or not clause.strip(" ,.;"):
             continue
         try:
             result = coach_draft(clause.strip(), now=ctx.now, tz=ctx.tz)

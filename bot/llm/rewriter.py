@@ -10,8 +10,9 @@ retry included, is bounded by `OPENAI_TIMEOUT`.
 from __future__ import annotations
 
 import asyncio
+import logging
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 import openai
@@ -33,6 +34,8 @@ from bot.llm.prompts import (
     system_message,
     user_message,
 )
+
+log = logging.getLogger("toughclient.llm")
 
 REFUSAL_CODES = frozenset({"hard_no", "false_hope"})
 
@@ -62,7 +65,7 @@ class Improved:
     result: CoachResult
     outcome: str
     suggestions: tuple[str, ...] = ()
-    changes: tuple[Change, ...] = field(default=())
+    changes: tuple[Change, ...] = ()
 
     @property
     def from_model(self) -> bool:
@@ -113,6 +116,11 @@ class Rewriter:
             outcome = "model_refused"
         except _Rejected as error:
             outcome, detail = "rejected", f"{len(error.reasons)} violations"
+        except openai.OpenAIError as error:  # e.g. a response the SDK cannot read
+            outcome, detail = "api_error", type(error).__name__
+        except Exception as error:  # a bug of ours must cost the AI answer, never the answer
+            log.exception("the model rewrite failed unexpectedly")
+            outcome, detail = "error", type(error).__name__
         metrics.record(outcome, time.monotonic() - started, stats, model=self.model,
                        detail=f"prompt={PROMPT_VERSION}" + (f" {detail}" if detail else ""))
         if outcome != "llm":
