@@ -17,6 +17,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "migrate": ("bot.cli.migrate", "upgrade the database to the latest schema"),
     "export": ("bot.cli.export", "export incidents and promises as CSV or JSON"),
     "forget": ("bot.cli.forget", "erase one user's stored drafts and coaching events"),
+    "ai": ("bot.cli.ai", "turn the AI rewriter on or off for one workspace or tenant"),
     "teams-package": ("bot.cli.teams_package", "write the Teams app package (zip) to upload"),
 }
 

@@ -11,9 +11,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-CommandName = Literal["check", "no", "log", "incidents", "promises", "digest", "help", "unknown"]
+CommandName = Literal[
+    "check", "no", "log", "incidents", "promises", "digest", "ai", "help", "unknown"
+]
 
-SUBCOMMANDS: tuple[str, ...] = ("check", "no", "log", "incidents", "promises", "digest", "help")
+SUBCOMMANDS: tuple[str, ...] = (
+    "check", "no", "log", "incidents", "promises", "digest", "ai", "help"
+)
+# What may follow `ai`; anything else makes the line a draft ("AI can't fix this, sorry").
+AI_SWITCHES = ("on", "off", "status")
 
 USAGE_LINES: tuple[tuple[str, str], ...] = (
     ("<draft>", "coach a draft reply before you send it"),
@@ -23,6 +29,7 @@ USAGE_LINES: tuple[tuple[str, str], ...] = (
     ("incidents [customer]", "review recent incidents"),
     ("promises", "your open promises, to mark kept or cancel"),
     ("digest", "preview your weekly digest now"),
+    ("ai [on|off]", "whether drafts go to the AI rewriter here (admins switch it)"),
     ("help", "this list"),
 )
 
@@ -86,6 +93,8 @@ def _reads_as_sentence(word: str, rest: str) -> bool:
         return False
     if word in _BARE:
         return True
+    if word == "ai":
+        return rest.lower().strip(" .!") not in AI_SWITCHES
     if word == "incidents":
         return len(rest.split()) > _MAX_CUSTOMER_WORDS or any(c in rest for c in ".!?,")
     next_word = rest.split(maxsplit=1)[0].lower().strip(",.!?;:")

@@ -26,6 +26,7 @@ from bot.cli.draft_input import (
 )
 from bot.cli.terminal_text import json_line
 from bot.coach.labels import counted
+from bot.coach.types import CoachResult
 
 
 class UsageError(Exception):
@@ -44,6 +45,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--now", help="the current time, ISO 8601 (default: now)")
     parser.add_argument("--tz", default="UTC", help="IANA time zone of the writer (default: UTC)")
     parser.add_argument("--no-color", action="store_true", help="plain text without colours")
+    parser.add_argument(
+        "--customer", default="", help="the customer's message the draft answers (context)"
+    )
+    parser.add_argument(
+        "--no-llm", action="store_true", help="rules rewrite only, even when OPENAI_API_KEY is set"
+    )
 
 
 def parse_tz(name: str) -> ZoneInfo:
@@ -75,9 +82,10 @@ def run(args: argparse.Namespace) -> int:
             if args.draft is not None:
                 raise UsageError("--jsonl reads drafts from stdin; leave out the draft argument")
             drafts = _stdin_bytes('one {"id": ..., "text": ...} object per line')
-            return _run_jsonl(drafts, sys.stdout, now=now, tz=tz)
+            return _run_jsonl(drafts, sys.stdout, now=now, tz=tz, model=_model(args))
         draft = decode(_stdin_bytes()) if args.draft is None else argument_text(args.draft)
-        return _run_one(draft, as_json=args.json, now=now, tz=tz, color=not args.no_color)
+        return _run_one(draft, as_json=args.json, now=now, tz=tz, color=not args.no_color,
+                        model=_model(args))
     except (UsageError, NotText) as err:
         print(f"toughclient coach: {err}", file=sys.stderr)
         return 2
@@ -90,23 +98,48 @@ def _stdin_bytes(what: str = "the draft") -> bytes:
     return read_stdin(sys.stdin)
 
 
-def _run_one(draft: str, *, as_json: bool, now: datetime, tz: ZoneInfo, color: bool) -> int:
+def _model(args: argparse.Namespace) -> str | None:
+    """The customer's message for the model, or None when the model is not to be used."""
+    return None if args.no_llm else args.customer
+
+
+def _rewritten(
+    result: CoachResult, model: str | None, *, now: datetime, tz: ZoneInfo
+) -> tuple[CoachResult, tuple[str, ...]]:
+    if model is None:
+        return result, ()
+    from bot.cli.llm_rewrite import improve
+
+    return improve(result, now=now, tz=tz, customer=model)
+
+
+def _run_one(
+    draft: str, *, as_json: bool, now: datetime, tz: ZoneInfo, color: bool,
+    model: str | None = None,
+) -> int:
     from bot.coach import DraftError, coach_draft
 
     try:
         result = coach_draft(draft, now=now, tz=tz)
     except DraftError as err:
         raise UsageError(str(err)) from None
+    result, suggestions = _rewritten(result, model, now=now, tz=tz)
     if as_json:
         print(json_line(result.to_dict()))
     else:
         from bot.cli.coach_view import render
 
         render(result, tz=tz, color=color)
+        if suggestions:
+            from bot.cli.llm_rewrite import suggestions_text
+
+            print(suggestions_text(suggestions))
     return 0
 
 
-def _run_jsonl(data: bytes, sink: IO[str], *, now: datetime, tz: ZoneInfo) -> int:
+def _run_jsonl(
+    data: bytes, sink: IO[str], *, now: datetime, tz: ZoneInfo, model: str | None = None
+) -> int:
     from bot.coach import DraftError, coach_draft
 
     if has_nul(data):
@@ -133,7 +166,8 @@ def _run_jsonl(data: bytes, sink: IO[str], *, now: datetime, tz: ZoneInfo) -> in
             if not isinstance(text, str):
                 raise ValueError('the object has no "text" string')
             check_text(text, what='the "text"')
-            out = coach_draft(text, now=now, tz=tz, id=item_id).to_dict()
+            coached = coach_draft(text, now=now, tz=tz, id=item_id)
+            out = _rewritten(coached, model, now=now, tz=tz)[0].to_dict()
         except (ValueError, DraftError) as err:
             bad += 1
             reason = "not JSON" if isinstance(err, json.JSONDecodeError) else str(err)

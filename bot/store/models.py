@@ -212,3 +212,17 @@ class ProcessedDelivery(Base):
     tenant_id: Mapped[str] = mapped_column(String(ID))
     delivery_key: Mapped[str] = mapped_column(String(KEY))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TenantSetting(Base):
+    """A workspace's or tenant's own choices, such as whether drafts may go to the model."""
+
+    __tablename__ = "tenant_settings"
+    __table_args__ = (UniqueConstraint("platform", "tenant_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    tenant_id: Mapped[str] = mapped_column(String(ID))
+    llm_enabled: Mapped[bool] = mapped_column(default=True)
+    updated_by: Mapped[str | None] = mapped_column(String(ID), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

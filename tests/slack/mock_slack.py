@@ -34,6 +34,7 @@ class MockSlack:
     calls: list[Call] = field(default_factory=list)
     responses: list[dict[str, Any]] = field(default_factory=list)
     user_tz: dict[str, str] = field(default_factory=dict)
+    admins: set[str] = field(default_factory=set)  # users.info says is_admin for these
     throttle: dict[str, int] = field(default_factory=dict)
     failing: dict[str, str] = field(default_factory=dict)
     server: TestServer | None = None
@@ -133,7 +134,8 @@ class MockSlack:
             }
         if method == "users.info":
             user = str(params.get("user"))
-            return {"ok": True, "user": {"id": user, "tz": self.user_tz.get(user, "UTC")}}
+            return {"ok": True, "user": {"id": user, "tz": self.user_tz.get(user, "UTC"),
+                                         "is_admin": user in self.admins}}
         if method in {"chat.postMessage", "chat.update", "chat.postEphemeral"}:
             ts = f"1700000000.{next(self._ts):06d}"
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts") or ts}

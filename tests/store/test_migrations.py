@@ -12,7 +12,7 @@ from bot.store.models import Base
 TABLES = {
     "incidents", "promises", "coaching_events", "user_settings", "conversation_references",
     "digest_deliveries", "processed_deliveries", "slack_installations", "slack_bots",
-    "slack_oauth_states",
+    "slack_oauth_states", "tenant_settings",
 }
 
 
