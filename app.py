@@ -15,6 +15,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("bot.cli.serve", "run the bot server (Slack and Teams on one port)"),
     "digest": ("bot.cli.digest", "send (or preview) the weekly digest of open promises"),
     "migrate": ("bot.cli.migrate", "upgrade the database to the latest schema"),
+    "check": ("bot.cli.check", "check the settings, the database and the model endpoint"),
     "export": ("bot.cli.export", "export incidents and promises as CSV or JSON"),
     "forget": ("bot.cli.forget", "erase one user's stored drafts and coaching events"),
     "ai": ("bot.cli.ai", "turn the AI rewriter on or off for one workspace or tenant"),

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 
 from aiohttp import ClientSession, web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 
@@ -19,8 +20,11 @@ from bot.config import Settings
 from bot.digest.schedule import INTERVAL as DIGEST_INTERVAL
 from bot.digest.schedule import DigestSchedule
 from bot.digest.senders import digest_senders
-from bot.service import Actor, Service, ServiceError, build_service
+from bot.observability.health import Check, as_json, database_checks
+from bot.observability.http import observe
+from bot.service import Service, ServiceError, build_service
 from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, SlackSurface, build_slack
+from bot.slack.app import OFF_REASON as SLACK_OFF_REASON
 
 log = logging.getLogger("toughclient.server")
 
@@ -29,27 +33,59 @@ SETTINGS = web.AppKey("settings", Settings)
 SLACK = web.AppKey("slack", SlackSurface)
 STATUS = web.AppKey("status", dict[str, str])
 DIGESTS = web.AppKey("digests", DigestSchedule)
-HEALTH_ACTOR = Actor(platform="cli", tenant_id="healthz", user_id="healthz")
+PLATFORM_CHECKS = web.AppKey("platform_checks", list[Check])
+TEAMS_FAILED = ("Teams: NOT STARTED", "Teams is off")
 HEALTH_TIMEOUT = 5.0
 SHUTDOWN_GRACE = 10.0  # seconds for acknowledged Slack work to finish on shutdown
 
 
 async def healthz(request: web.Request) -> web.Response:
-    """Up only when the database answers; load balancers stop sending traffic otherwise."""
+    """Alive: 200 whenever this process answers, with the database's state in the body.
+
+    A database outage is not this replica's fault and restarting it would not
+    help, so it shows here as information and in /readyz as "not ready".
+    """
     service = request.app[SERVICE]
     status: dict[str, str] = request.app[STATUS]
-    body: dict[str, object] = {**status}
+    body: dict[str, object] = {**status, "ok": True}
     try:
-        await asyncio.wait_for(
-            asyncio.to_thread(service.get_settings, HEALTH_ACTOR), HEALTH_TIMEOUT
-        )
+        await asyncio.wait_for(asyncio.to_thread(service.ping), HEALTH_TIMEOUT)
+        body["database"] = "ok"
     except (ServiceError, TimeoutError, OSError) as error:
         log.warning("health check: database unreachable: %s", error)
-        return web.json_response({**body, "ok": False, "database": "unreachable"}, status=503)
-    except Exception as error:  # the schema may be missing; still "not healthy", not a crash
-        log.warning("health check failed: %r", error)
-        return web.json_response({**body, "ok": False, "database": "error"}, status=503)
-    return web.json_response({**body, "ok": True, "database": "ok"})
+        body["database"] = "unreachable"
+    except Exception as error:  # a driver or URL problem: still alive, and said so
+        log.warning("health check: database error: %r", error)
+        body["database"] = "error"
+    return web.json_response(body)
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """Ready for traffic: the database answers at the newest schema, the platforms are as meant."""
+    service = request.app[SERVICE]
+    platforms: list[Check] = request.app[PLATFORM_CHECKS]
+    checks = list(platforms)
+    try:
+        checks += await asyncio.wait_for(
+            asyncio.to_thread(database_checks, service), HEALTH_TIMEOUT
+        )
+    except TimeoutError:
+        checks.append(Check("database", False, f"no answer within {HEALTH_TIMEOUT:g} s"))
+    body = as_json(checks)
+    return web.json_response(body, status=200 if body["ready"] else 503)
+
+
+async def metrics(request: web.Request) -> web.Response:
+    """Prometheus metrics: bot.observability.metrics, the model's, and the process's own."""
+    return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
+def platform_checks(surface: SlackSurface, teams: str) -> list[Check]:
+    """Slack and Teams as the settings intend: off because nothing is set is fine; off
+    because a setting is missing or wrong is not."""
+    slack_ok = surface.mode != "off" or surface.status == SLACK_OFF_REASON
+    teams_ok = not teams.startswith(TEAMS_FAILED)
+    return [Check("slack", slack_ok, surface.status), Check("teams", teams_ok, teams)]
 
 
 def slack_off(surface: SlackSurface) -> web.Response:
@@ -171,16 +207,21 @@ def create_app(
     """
     owned = service is None
     service = service or build_service(settings)
-    app = web.Application()
+    app = web.Application(middlewares=[observe])
     surface = build_slack(settings, service)
     app[SETTINGS], app[SERVICE], app[SLACK] = settings, service, surface
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
+    app.router.add_get("/metrics", metrics)
     app.router.add_post("/slack/events", slack_events)
     if surface.mode == "oauth":
         app.router.add_get(INSTALL_PATH, slack_oauth)
         app.router.add_get(REDIRECT_PATH, slack_oauth)
     teams = add_teams(app, settings, service)
     app[STATUS] = {"slack": surface.status, "teams": teams, "llm": llm_status(settings)}
+    app[PLATFORM_CHECKS] = platform_checks(surface, teams)
+    if settings.llm_enabled:
+        import bot.llm.metrics  # noqa: F401 - the model's series show at 0 before the first call
     if run_scheduler:
         app[DIGESTS] = DigestSchedule(
             service, lambda: digest_senders(settings, service), interval=digest_interval

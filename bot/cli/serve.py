@@ -20,11 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from aiohttp import web
 
+    from bot.observability import logs
     from bot.server import create_app
 
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    # JSON lines when not at a terminal (containers, services), each with its request id.
+    logs.configure(logging.INFO)
     # Bolt logs a rejected signature with the whole request body, which can hold a
     # customer draft; the 401 still shows in the access log.
     logging.getLogger("slack_bolt.RequestVerification").setLevel(logging.WARNING)

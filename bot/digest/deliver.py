@@ -16,6 +16,7 @@ from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from bot.digest.week import week_key
+from bot.observability.metrics import observe_digests
 from bot.service import DigestData, Service, StorageUnavailable
 
 log = logging.getLogger(__name__)
@@ -97,6 +98,7 @@ async def deliver_digests(
             report.sent += 1
         else:
             report.failed.append(f"{who}: {outcome}")
+    observe_digests(sent=report.sent, failed=len(report.failed))
     return report
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
@@ -21,6 +22,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from bot.config import Settings
+from bot.observability.metrics import observe_coaching
 from bot.service import (
     coaching,
     customers,
@@ -120,6 +122,16 @@ class Service:
         """Prove the database answers (for health checks); StorageUnavailable if not."""
         self._read("health check", lambda s: s.execute(text("SELECT 1")).scalar_one())
 
+    def schema_revisions(self) -> tuple[str | None, str | None]:
+        """(the database's revision, the newest one shipped); equal when migrated to head."""
+        try:
+            current = run_with_retry(lambda: migrations.current_revision(self.engine), self._retry)
+        except DatabaseUnavailable as error:
+            raise StorageUnavailable(
+                unavailable_message("schema revision", write=False)
+            ) from error
+        return current, migrations.head_revision()
+
     def _tz(self, actor: Actor) -> str:
         return self._read("settings", lambda s: user_settings.get_settings(s, actor)).tz
 
@@ -147,10 +159,12 @@ class Service:
             log.warning("coaching without settings: database unavailable")
             tz = user_settings.DEFAULTS.tz
         moment = utc_now(now)
+        started = time.perf_counter()
         try:
             result = coach_draft(text, now=moment.astimezone(zone(tz)), tz=zone(tz), id=None)
         except DraftError as error:
             raise InvalidInput(str(error)) from None
+        observe_coaching(time.perf_counter() - started, (flag.code for flag in result.flags))
         try:
             event_id: int | None = self._write(
                 "coaching event",

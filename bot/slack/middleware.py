@@ -8,6 +8,7 @@ from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
+from bot.observability.logs import REQUEST_ID, bind_request_id
 from bot.slack.deps import ACTOR_KEY, BODY_KEY, DEPS_KEY, Deps, actor_from
 from bot.slack.respond import PooledRespond
 
@@ -27,6 +28,8 @@ class AttachDeps(AsyncMiddleware):
     async def async_process(
         self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Next
     ) -> BoltResponse | None:
+        if REQUEST_ID.get() is None:
+            bind_request_id()  # Socket Mode: no HTTP request set one
         context, body = req.context, req.body
         context[DEPS_KEY] = self.deps
         context[BODY_KEY] = body

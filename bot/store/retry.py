@@ -17,6 +17,8 @@ from typing import TypeVar
 
 from sqlalchemy import exc
 
+from bot.observability.metrics import database_error
+
 T = TypeVar("T")
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,9 @@ def run_with_retry(operation: Callable[[], T], policy: RetryPolicy = DEFAULT_RET
             if not is_transient(error):
                 raise
             if delay is None:
+                database_error("unavailable")
                 raise DatabaseUnavailable(str(error.orig or error)) from error
+            database_error("transient")
             log.warning("database unavailable (attempt %d), retrying: %s", attempt, error.orig)
             time.sleep(delay)
     raise AssertionError("unreachable: the loop returns or raises")
