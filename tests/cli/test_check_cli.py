@@ -59,7 +59,7 @@ async def test_each_problem_is_named_with_its_fix_and_the_exit_status_is_1(tmp_p
         OPENAI_API_KEY="sk-test-key-123456", OPENAI_BASE_URL="http://127.0.0.1:9/v1",
     )
     assert status == 1
-    assert "FAIL slack: Slack is off: SLACK_APP_TOKEN (Socket Mode) also needs SLACK_BOT_TOKEN" in out
+    assert "FAIL slack: Slack is off: SLACK_APP_TOKEN (Socket Mode) also needs SLACK_BOT" in out
     assert "FAIL slack_app_token: SLACK_APP_TOKEN should start with 'xapp-'" in out
     assert "FAIL teams: Teams will not start: MICROSOFT_APP_ID is set but" in out
     assert "FAIL migrations: at no schema" in out and "python app.py migrate" in out
