@@ -95,8 +95,9 @@ def read_with_model(views: Sequence[SentenceView], model: CoachModel) -> ModelRe
     candidates: list[Candidate] = []
     promises: set[int] = set()
     for i, (view, row) in enumerate(zip(views, rows, strict=True)):
-        c = commitment.probabilities(row) if commitment else {}
-        r = refusal.probabilities(row) if refusal else {}
+        both = model.sentence.score(row)
+        c = both.get("commitment", {})
+        r = both.get("refusal", {})
         scored.append(SentenceScores(view, c, r))
         if commitment is not None:
             vague_t = commitment.thresholds.get("vague", 0.5)
@@ -112,12 +113,12 @@ def read_with_model(views: Sequence[SentenceView], model: CoachModel) -> ModelRe
             candidates.append(Candidate("hard_no", start, end, r["hard"], "model:refusal"))
     tone: dict[str, float] = {}
     if views:
-        whole = draft_features(views)
+        scores = model.draft.score(draft_features(views))
         for code in TONE_CODES:
             head = model.head(code)
             if head is None:
                 continue
-            p = head.probabilities(whole)["yes"]
+            p = scores[code]["yes"]
             tone[code] = p
             if p >= head.thresholds.get("yes", 0.5):
                 pushes = [head.contribution(row, "yes") for row in rows]

@@ -85,19 +85,20 @@ class SentenceView:
     end: int
     text: str
     cues: frozenset[str]
+    words: tuple[str, ...] = ()  # tokens(text), computed once by whoever builds the view
 
 
 def sentence_features(view: SentenceView, before: SentenceView | None,
                       after: SentenceView | None, index: int, count: int) -> set[str]:
     """Features of one sentence: its n-grams, its cues, and its neighbours' cues."""
-    words = tokens(view.text)
+    words = view.words
     found = ngrams(words)
     found.update(view.cues)
     if before is not None:
         found.update("prev:" + c for c in before.cues)
     if after is not None:
         found.update("next:" + c for c in after.cues)
-        found.update("next:" + w for w in set(tokens(after.text)[:4]))
+        found.update("next:" + w for w in set(after.words[:4]))
     if index == 0:
         found.add("pos:first")
     if index == count - 1:
@@ -112,7 +113,7 @@ def draft_features(views: Iterable[SentenceView]) -> set[str]:
     total = 0
     views = list(views)
     for number, view in enumerate(views):
-        words = tokens(view.text)
+        words = view.words
         total += len(words)
         found.update(ngrams(words))
         found.update(view.cues)

@@ -124,25 +124,42 @@ def tone_data(items: Sequence[Featurized], *, code: str) -> Dataset:
     return data
 
 
-def _fit(data: Dataset, classes: Sequence[str], c: float) -> tuple[Any, Any]:
-    from sklearn.feature_extraction import DictVectorizer
+class _Vocabulary:
+    """Feature names to column numbers, and rows of names to a sparse matrix."""
+
+    def __init__(self, rows: Sequence[frozenset[str]]) -> None:
+        counts: dict[str, int] = {}
+        for row in rows:
+            for f in row:
+                counts[f] = counts.get(f, 0) + 1
+        self.names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+        self.index = {f: i for i, f in enumerate(self.names)}
+
+    def matrix(self, rows: Sequence[frozenset[str]]) -> Any:
+        import numpy as np
+        from scipy.sparse import csr_matrix
+
+        indptr, indices = [0], []
+        index = self.index
+        for row in rows:
+            indices.extend(sorted(index[f] for f in row if f in index))
+            indptr.append(len(indices))
+        values = np.ones(len(indices), dtype=float)
+        return csr_matrix((values, indices, indptr), shape=(len(rows), len(self.names)))
+
+
+def _fit(data: Dataset, classes: Sequence[str], c: float) -> tuple[_Vocabulary, Any]:
     from sklearn.linear_model import LogisticRegression
 
-    counts: dict[str, int] = {}
-    for row in data.rows:
-        for f in row:
-            counts[f] = counts.get(f, 0) + 1
-    keep = {f for f, n in counts.items() if n >= MIN_COUNT}
-    vec = DictVectorizer(dtype=float)
-    x = vec.fit_transform([{f: 1.0 for f in row if f in keep} for row in data.rows])
+    vocab = _Vocabulary(data.rows)
     y = [classes.index(label) for label in data.labels]
     clf = LogisticRegression(C=c, max_iter=3000, random_state=SEED)
-    clf.fit(x, y)
-    return vec, clf
+    clf.fit(vocab.matrix(data.rows), y)
+    return vocab, clf
 
 
-def _probabilities(vec: Any, clf: Any, rows: Sequence[frozenset[str]]) -> Any:
-    return clf.predict_proba(vec.transform([{f: 1.0 for f in row} for row in rows]))
+def _probabilities(vocab: _Vocabulary, clf: Any, rows: Sequence[frozenset[str]]) -> Any:
+    return clf.predict_proba(vocab.matrix(rows))
 
 
 def _best_threshold(truth: Sequence[bool], scores: Sequence[float]) -> float:
@@ -175,8 +192,9 @@ def _out_of_fold(data: Dataset, classes: Sequence[str], c: float) -> list[list[f
     return oof
 
 
-def _export(vec: Any, clf: Any, classes: Sequence[str]) -> tuple[list[float], dict[str, Any]]:
-    names = vec.get_feature_names_out()
+def _export(vocab: _Vocabulary, clf: Any,
+            classes: Sequence[str]) -> tuple[list[float], dict[str, Any]]:
+    names = vocab.names
     coef = clf.coef_
     weights: dict[str, Any] = {}
     if len(classes) == 2:
@@ -228,7 +246,19 @@ def _thresholds(name: str, data: Dataset, classes: Sequence[str],
 
 def train(items: Sequence[Featurized], *, tune: bool = True,
           log: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
-    """Fit every head on `items`; the model as a JSON-ready dict."""
+    """Fit every head on `items`; the model as a JSON-ready dict.
+
+    One BLAS thread: the matrices are small and sparse, and on a shared
+    two-core machine extra threads only fight each other.
+    """
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        return _train(items, tune=tune, log=log)
+
+
+def _train(items: Sequence[Featurized], *, tune: bool,
+           log: Callable[[str], None]) -> dict[str, Any]:
     heads: dict[str, Any] = {}
     for name, (build, classes, level, c) in head_specs().items():
         data = build(items)

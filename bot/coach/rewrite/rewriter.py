@@ -190,6 +190,10 @@ _GREETING = re.compile(r"^(?:hi|hey|hello|dear|good (?:morning|afternoon|evening
                        r"[,!]\s*", re.IGNORECASE)
 
 
+# A number, an amount or a reference: a sentence holding one is edited, not replaced.
+_FACT = re.compile(r"\d|[#£$€]")
+
+
 def _we_did_it(plan: _Plan, hit: Hit, start: int, end: int) -> bool:
     """ "The billing team made a mistake on invoice INV-3092" -> "We made a mistake on ...".
 
@@ -205,8 +209,15 @@ def _we_did_it(plan: _Plan, hit: Hit, start: int, end: int) -> bool:
     act = _BLAMED_ACT.search(draft.masked, hit.start, end)
     if act is None or len(draft.masked[hit.start : act.start()].split()) > 5:
         return False
-    words = "We " if hit.start == start else "we "
-    plan.word_edits.append(_Edit(hit.start, act.start(), words))
+    clause = max(draft.masked.rfind(ch, start, act.start()) for ch in ",;:") + 1
+    subject = max(clause, start)
+    while subject < act.start() and draft.masked[subject] == " ":
+        subject += 1
+    if subject > hit.start and subject != start:
+        return False  # "that was Dave on nights, he messed up": the blame is before the act
+    subject = min(subject, hit.start)
+    words = "We " if subject == start else "we "
+    plan.word_edits.append(_Edit(subject, act.start(), words))
     if not re.search(r"\b(?:sorry|apologi[sz]e|apologies)\b", draft.masked, re.IGNORECASE):
         plan.insert_after(end, "I'm sorry.")
     return True
@@ -216,7 +227,8 @@ def _own_it(plan: _Plan, hit: Hit) -> None:
     start, end = plan.draft.sentence_at(hit.start)
     if any(s <= hit.start < e for s, e in plan.sentence_edits):
         return  # the sentence already became "That's on us, and I'm sorry."
-    if _we_did_it(plan, hit, start, end):
+    facts = bool(_FACT.search(plan.draft.masked, start, end))
+    if (facts or plan.protected(start, end)) and _we_did_it(plan, hit, start, end):
         return
     if not plan.protected(start, end):
         greeting = _GREETING.match(plan.draft.masked, start, end)
