@@ -118,9 +118,3 @@ def split_customer(text: str) -> tuple[str, str]:
         return text[: sep.start()].strip(), text[sep.end():].strip()
     first, _, rest = text.partition(" ")
     return first.strip(), rest.strip()
-
-
-def usage_text(prefix: str = "/toughclient") -> str:
-    """Plain-text usage; adapters format it for their platform."""
-    lines = [f"{prefix} {args}".rstrip() + f" : {what}" for args, what in USAGE_LINES]
-    return "\n".join(lines)

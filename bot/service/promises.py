@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
+from bot import labels
 from bot.service.errors import InvalidInput, NotFound
 from bot.service.records import (
     PROMISE_COLUMNS,
@@ -22,7 +23,7 @@ from bot.service.views import Actor, PromiseView
 from bot.store.models import Promise
 from bot.store.queries import insert_row_unless_exists
 
-CLOSING_STATUSES = ("kept", "broken", "cancelled")
+CLOSING_STATUSES = tuple(s for s in labels.values(labels.PROMISE_STATUSES) if s != labels.OPEN)
 KEYED = ("platform", "tenant_id", "delivery_key")
 
 

@@ -21,6 +21,7 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
+from bot import labels
 from bot.config import Settings
 from bot.observability.metrics import observe_coaching
 from bot.service import (
@@ -297,8 +298,8 @@ class Service:
         what_happened: str,
         what_agreed: str = "",
         due: datetime | None = None,
-        severity: str = "medium",
-        kind: str = "unsure",
+        severity: str = labels.DEFAULT_SEVERITY,
+        kind: str = labels.DEFAULT_KIND,
         channel_id: str | None = None,
         source_link: str | None = None,
         delivery_key: str | None = None,

@@ -13,9 +13,6 @@ from typing import Literal, NamedTuple
 from bot.coach.types import CoachResult
 
 Platform = Literal["slack", "teams", "cli"]
-Severity = Literal["low", "medium", "high"]
-IncidentKind = Literal["problem_customer", "customer_with_problem", "unsure"]
-PromiseStatus = Literal["open", "kept", "broken", "cancelled"]
 
 
 @dataclass(frozen=True, slots=True)

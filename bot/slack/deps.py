@@ -7,7 +7,6 @@ context instead of importing globals, so tests build as many apps as they like.
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ParamSpec, TypeVar
@@ -16,7 +15,7 @@ from aiohttp import ClientSession
 from slack_bolt.context.async_context import AsyncBoltContext
 
 from bot.config import Settings
-from bot.service import Actor, CoachOutcome, Service, ServiceError
+from bot.service import Actor, CoachOutcome, Service, bridge
 from bot.slack.pacing import AckGate, Background
 
 P = ParamSpec("P")
@@ -24,35 +23,24 @@ T = TypeVar("T")
 
 DEPS_KEY = "toughclient_deps"
 ACTOR_KEY = "toughclient_actor"
-WORKERS = 2  # service calls in threads at once
 BODY_KEY = "toughclient_body"
-COACH_DEADLINE = 10.0  # seconds one draft may take to coach before the user is told so
-
-log = logging.getLogger("toughclient.slack")
-
-
-class CoachingTooSlow(ServiceError):
-    """Coaching passed its deadline; the message is what the user sees."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "That draft took too long to coach; try a shorter part of it "
-            "(a paragraph or two at a time)."
-        )
-
 
 @dataclass
 class Deps:
     settings: Settings
     service: Service
     tz_checked: set[tuple[str, str]] = field(default_factory=set)
-    workers: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(WORKERS))
     gate: AckGate = field(default_factory=AckGate)
     background: Background = field(default_factory=Background)
-    coach_deadline: float = COACH_DEADLINE
+    coach_deadline: float = bridge.SLACK.total
     # The server's pooled session for Web API calls and response URLs (None outside it).
     http: ClientSession | None = None
     home_locks: dict[tuple[str, str], asyncio.Lock] = field(default_factory=dict)
+
+    @property
+    def workers(self) -> asyncio.Semaphore:
+        """The worker limit, shared with Teams (bot.service.bridge)."""
+        return bridge.worker_slots()
 
     def home_lock(self, actor: Actor) -> asyncio.Lock:
         """One App Home change at a time per person, so the last view published
@@ -60,36 +48,20 @@ class Deps:
         return self.home_locks.setdefault((actor.tenant_id, actor.user_id), asyncio.Lock())
 
     async def run(self, fn: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T:
-        """Run a synchronous service call in a worker thread, a few at a time.
+        """A synchronous service call through the bridge, once pending acks have gone out.
 
-        Threads share the GIL with the event loop; letting a burst of 200 run at
-        once would starve the loop and delay the acks Slack waits for. For the
-        same reason a call waits (briefly, see `AckGate`) while acks are pending.
+        Work started while Slack still waits for acks would delay them (see `AckGate`).
         """
         await self.gate.settled()
-        async with self.workers:
-            return await asyncio.to_thread(fn, *args, **kwargs)
+        return await bridge.run(fn, *args, **kwargs)
 
     async def coach(self, actor: Actor, draft: str, *, delivery_key: str) -> CoachOutcome:
-        """`service.coach` in a worker thread, given up after `coach_deadline` seconds.
-
-        A thread cannot be stopped: a call past its deadline runs on in the
-        background, but its worker slot is freed at once, so a slow draft never
-        holds up the database calls queued behind it. Raises `CoachingTooSlow`.
-        """
+        """`service.coach` through the bridge within `coach_deadline`; raises CoachingTooSlow."""
         await self.gate.settled()
-        async with self.workers:
-            work = asyncio.to_thread(self.service.coach, actor, draft, delivery_key=delivery_key)
-            try:
-                return await asyncio.wait_for(work, self.coach_deadline)
-            except TimeoutError:
-                log.warning(
-                    "coaching a %d-character draft for %s passed its %.0f s deadline",
-                    len(draft),
-                    actor.user_id,
-                    self.coach_deadline,
-                )
-                raise CoachingTooSlow() from None
+        deadline = bridge.Deadline(database=self.coach_deadline, total=self.coach_deadline)
+        return await bridge.coach(
+            self.service, actor, draft, delivery_key=delivery_key, deadline=deadline
+        )
 
 
 def deps_of(context: AsyncBoltContext) -> Deps:

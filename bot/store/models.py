@@ -23,6 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from bot import labels
 from bot.store.types import UTCDateTime
 
 NAMING_CONVENTION = {
@@ -33,10 +34,10 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-SEVERITIES = ("low", "medium", "high")
-INCIDENT_KINDS = ("problem_customer", "customer_with_problem", "unsure")
-INCIDENT_STATUSES = ("open", "resolved")
-PROMISE_STATUSES = ("open", "kept", "broken", "cancelled")
+SEVERITIES = labels.values(labels.SEVERITIES)
+INCIDENT_KINDS = labels.values(labels.INCIDENT_KINDS)
+INCIDENT_STATUSES = labels.values(labels.INCIDENT_STATUSES)
+PROMISE_STATUSES = labels.values(labels.PROMISE_STATUSES)
 DIGEST_STATUSES = ("claimed", "sent", "failed")
 
 # Lengths: platform ids are short; customer names and texts are what people type.

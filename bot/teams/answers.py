@@ -7,7 +7,6 @@ it replaces the card the user clicked (forms, promise lists) or is new.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -15,8 +14,9 @@ from datetime import date, datetime, time
 from typing import Any, TypeVar
 from urllib.parse import quote
 
+from bot import labels
 from bot.commands import Command, parse_command, split_customer
-from bot.service import Actor, CoachOutcome, RewriteAsk, Service, ServiceError
+from bot.service import Actor, CoachOutcome, RewriteAsk, Service, ServiceError, bridge
 from bot.teams.cards import help as help_cards
 from bot.teams.cards.coaching import REFUSAL_CODES, coaching_card
 from bot.teams.cards.common import CardMessage, zone
@@ -96,8 +96,8 @@ class Answer:
 
 
 async def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run a synchronous service method off the event loop."""
-    return await asyncio.to_thread(fn, *args, **kwargs)
+    """Run a synchronous service method off the event loop, within the shared worker limit."""
+    return await bridge.run(fn, *args, **kwargs)
 
 
 async def user_tz(service: Service, actor: Actor) -> str:
@@ -368,8 +368,9 @@ async def _log_incident(
     except ValueError:
         error = "That date or time did not read as one; pick it again."
         return Answer(incident_form_card(values=values, error=error), replace=True)
-    severity = values["severity"] if values["severity"] in dict(SEVERITIES) else "medium"
-    kind = values["kind"] if values["kind"] in dict(KINDS) else "unsure"
+    severity = values["severity"] if values["severity"] in dict(SEVERITIES) else (
+        labels.DEFAULT_SEVERITY)
+    kind = values["kind"] if values["kind"] in dict(KINDS) else labels.DEFAULT_KIND
     incident = await call(
         service.log_incident, actor, customer=values["customer"],
         what_happened=values["what_happened"], what_agreed=values["what_agreed"], due=due,

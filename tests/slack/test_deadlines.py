@@ -17,13 +17,14 @@ import pytest
 import pytest_asyncio
 
 from bot.server import SLACK
+from bot.service.bridge import WORKERS
 from bot.slack import ids
-from bot.slack.deps import WORKERS, Deps
+from bot.slack.deps import Deps
 from tests.slack.harness import Harness, block_action, dm, view_submission
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
-TOO_LONG = "took too long to coach"
+TOO_LONG = "too complex to coach quickly"
 
 
 def deps_of(slack: Harness) -> Deps:

@@ -146,7 +146,8 @@ async def test_a_draft_too_slow_to_coach_gets_a_friendly_answer(
 ) -> None:
     import threading
 
-    from bot.teams import coaching, extension
+    from bot.service import bridge
+    from bot.teams import extension
 
     release = threading.Event()
 
@@ -155,7 +156,7 @@ async def test_a_draft_too_slow_to_coach_gets_a_friendly_answer(
         raise RuntimeError("released")
 
     monkeypatch.setattr(teams_bot.service, "coach", stuck)
-    monkeypatch.setattr(coaching, "rules_coach", stuck)
+    monkeypatch.setattr(bridge, "rules_coach", stuck)
     monkeypatch.setattr(extension, "INVOKE_DB_BUDGET", 0.05)
     monkeypatch.setattr(extension, "INVOKE_DEADLINE", 0.2)
     try:

@@ -6,23 +6,20 @@ from collections.abc import Sequence
 
 from slack_sdk.models.blocks import Block
 
+from bot import labels
 from bot.coach.labels import counted
 from bot.service import CustomerHistory, IncidentView, PromiseView
 from bot.slack.text import escape, trim_escaped
 from bot.slack.views.common import SlackMessage, note, section, when
 
-KIND_LABELS = {
-    "problem_customer": "problem customer",
-    "customer_with_problem": "customer with a problem",
-    "unsure": "not sure yet",
-}
 MAX_LISTED = 20
 
 
 def incident_text(incident: IncidentView, tz: str) -> str:
+    kind = labels.label(labels.INCIDENT_KINDS, incident.kind).lower()
     head = (
         f"*{trim_escaped(incident.customer or 'unnamed customer', 200)}*"
-        f" · {escape(incident.severity)} · {escape(KIND_LABELS.get(incident.kind, incident.kind))}"
+        f" · {escape(incident.severity)} · {escape(kind)}"
         f" · {escape(incident.status)} · {escape(when(incident.created_at, tz))}"
     )
     lines = [head, trim_escaped(incident.what_happened or "(nothing written)", 1200)]

@@ -16,15 +16,12 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot import labels
 from bot.slack import ids, limits
 from bot.slack.views.modals import modal, plain
 
-SEVERITIES = (("low", "Low"), ("medium", "Medium"), ("high", "High"))
-KINDS = (
-    ("problem_customer", "A problem customer"),
-    ("customer_with_problem", "A customer with a problem"),
-    ("unsure", "Not sure yet"),
-)
+SEVERITIES = labels.SEVERITIES
+KINDS = labels.INCIDENT_KINDS
 
 
 @dataclass(frozen=True)
@@ -54,6 +51,10 @@ def _text_input(
 
 def _options(pairs: tuple[tuple[str, str], ...]) -> list[Option]:
     return [Option(value=value, text=plain(label, limits.OPTION_TEXT)) for value, label in pairs]
+
+
+def _default(options: list[Option], value: str) -> Option:
+    return next(option for option in options if option.value == value)
 
 
 def log_incident_modal(prefill: LogPrefill, *, private_metadata: str) -> View:
@@ -91,13 +92,19 @@ def log_incident_modal(prefill: LogPrefill, *, private_metadata: str) -> View:
             block_id=ids.SEVERITY,
             label=plain("Severity", 2000),
             element=StaticSelectElement(
-                action_id=ids.SEVERITY, options=severity, initial_option=severity[1]
+                action_id=ids.SEVERITY,
+                options=severity,
+                initial_option=_default(severity, labels.DEFAULT_SEVERITY),
             ),
         ),
         InputBlock(
             block_id=ids.KIND,
             label=plain("Problem customer, or customer with a problem?", 2000),
-            element=RadioButtonsElement(action_id=ids.KIND, options=kinds, initial_option=kinds[2]),
+            element=RadioButtonsElement(
+                action_id=ids.KIND,
+                options=kinds,
+                initial_option=_default(kinds, labels.DEFAULT_KIND),
+            ),
         ),
     ]
     return modal(

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from bot import labels
 from bot.coach.labels import counted
 from bot.teams.cards.common import (
     CardMessage,
@@ -25,13 +26,8 @@ from bot.teams.cards.common import (
 if TYPE_CHECKING:
     from bot.service import CustomerHistory, IncidentView
 
-SEVERITIES: tuple[tuple[str, str], ...] = (("low", "Low"), ("medium", "Medium"), ("high", "High"))
-KINDS: tuple[tuple[str, str], ...] = (
-    ("problem_customer", "Problem customer"),
-    ("customer_with_problem", "Customer with a problem"),
-    ("unsure", "Not sure"),
-)
-KIND_LABELS = dict(KINDS)
+SEVERITIES = labels.SEVERITIES
+KINDS = labels.INCIDENT_KINDS
 FORM_FIELDS = (
     "customer", "what_happened", "what_agreed", "due_date", "due_time", "severity", "kind"
 )
@@ -85,12 +81,12 @@ def incident_form_card(
         },
         {
             "type": "Input.ChoiceSet", "id": "severity", "label": "Severity", "style": "compact",
-            "choices": _choices(SEVERITIES), "value": v.get("severity") or "medium",
+            "choices": _choices(SEVERITIES), "value": v.get("severity") or labels.DEFAULT_SEVERITY,
         },
         {
             "type": "Input.ChoiceSet", "id": "kind", "label": "Problem customer, or a customer "
             "with a problem?", "style": "expanded", "choices": _choices(KINDS),
-            "value": v.get("kind") or "unsure",
+            "value": v.get("kind") or labels.DEFAULT_KIND,
         },
     ]
     text = "Log an incident: customer, what happened, what was agreed, by when."
@@ -102,7 +98,7 @@ def incident_form_card(
 def _incident_line(incident: IncidentView, tz: str) -> str:
     return (
         f"{when(incident.created_at, tz)} · {incident.severity} · "
-        f"{KIND_LABELS.get(incident.kind, incident.kind)} · {incident.status}"
+        f"{labels.label(KINDS, incident.kind)} · {incident.status}"
     )
 
 

@@ -9,6 +9,7 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot import labels
 from bot.slack import ids
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.listeners.views import state
@@ -48,8 +49,8 @@ async def on_submit(
         what_happened=state.text(view, ids.WHAT_HAPPENED),
         what_agreed=state.text(view, ids.WHAT_AGREED),
         due=state.moment(view, ids.DUE),
-        severity=state.choice(view, ids.SEVERITY, "medium"),
-        kind=state.choice(view, ids.KIND, "unsure"),
+        severity=state.choice(view, ids.SEVERITY, labels.DEFAULT_SEVERITY),
+        kind=state.choice(view, ids.KIND, labels.DEFAULT_KIND),
         channel_id=origin.get("channel"),
         source_link=link,
         delivery_key=f"slack:view:{view['id']}",
