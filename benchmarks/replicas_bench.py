@@ -457,6 +457,10 @@ def report(load: Load, incidents: Counter[str], events: list[str], metrics: Coun
               f"{spread(chat, turn=True):>14} {len(answered):>8} {not_saved:>9} "
               f"{lost:>4} {twice:>5}")
         ok = ok and lost == 0 and twice == 0 and len(acked) == len(items)
+    lost_kinds = Counter(s.kind for s in load.sent if s.acked and not load.answers(s))
+    refused_kinds = Counter(s.kind for s in load.sent if s.first_status != 200)
+    if lost_kinds or refused_kinds:
+        print(f"  lost by kind: {dict(lost_kinds)}; refused by kind: {dict(refused_kinds)}")
     logs = [s for s in load.sent if s.kind in ("slack_log", "teams_log") and s.acked]
     said_logged = [s for s in logs if load.answers(s)
                    and not any(UNAVAILABLE in a for a in load.answers(s))]
