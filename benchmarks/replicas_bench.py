@@ -81,6 +81,7 @@ TEAMS_TIMEOUT = 15.0  # what Bot Framework gives a message activity
 DRAIN = 45.0
 MODEL_DELAY = (2.0, 5.0)
 UNAVAILABLE = "database is unavailable"
+WENT_WRONG = "something went wrong"  # the generic apology, when an answer could not be made
 
 DRAFTS = (
     ("We can't do that. I'll get right back to you.",
@@ -429,7 +430,8 @@ def report(load: Load, incidents: Counter[str], events: list[str], metrics: Coun
         print(f"  fault  {line}")
     header = (f"  {'phase':<16} {'sent':>4} {'acked':>5} {'refused':>7} {'retried':>7} "
               f"{'slack ack ms':>14} {'teams card ms':>14} {'teams invoke ms':>15} "
-              f"{'teams turn ms':>14} {'answered':>8} {'not saved':>9} {'lost':>4} {'twice':>5}")
+              f"{'teams turn ms':>14} {'answered':>8} {'not saved':>9} {'sorry':>5} {'lost':>4} "
+              f"{'twice':>5}")
     print(header)
     for phase in PHASES:
         items = [s for s in load.sent if s.phase == phase]
@@ -438,6 +440,7 @@ def report(load: Load, incidents: Counter[str], events: list[str], metrics: Coun
         acked = [s for s in items if s.acked]
         answered = [s for s in acked if load.answers(s)]
         not_saved = sum(1 for s in answered if any(UNAVAILABLE in a for a in load.answers(s)))
+        sorry = sum(1 for s in answered if any(WENT_WRONG in a for a in load.answers(s)))
         lost = len(acked) - len(answered)
         twice = sum(1 for s in acked if len(load.answers(s)) > 1)
 
@@ -454,13 +457,17 @@ def report(load: Load, incidents: Counter[str], events: list[str], metrics: Coun
         chat = ("teams_coach", "teams_log")
         print(f"  {phase:<16} {len(items):>4} {len(acked):>5} {refused:>7} {retried:>7} "
               f"{spread(slack):>14} {spread(chat):>14} {spread(('teams_invoke',)):>15} "
-              f"{spread(chat, turn=True):>14} {len(answered):>8} {not_saved:>9} "
+              f"{spread(chat, turn=True):>14} {len(answered):>8} {not_saved:>9} {sorry:>5} "
               f"{lost:>4} {twice:>5}")
         ok = ok and lost == 0 and twice == 0 and len(acked) == len(items)
     lost_kinds = Counter(s.kind for s in load.sent if s.acked and not load.answers(s))
     refused_kinds = Counter(s.kind for s in load.sent if s.first_status != 200)
-    if lost_kinds or refused_kinds:
-        print(f"  lost by kind: {dict(lost_kinds)}; refused by kind: {dict(refused_kinds)}")
+    unsaved_kinds = Counter(s.kind for s in load.sent
+                            if any(UNAVAILABLE in a for a in load.answers(s)))
+    sorry_kinds = Counter(s.kind for s in load.sent
+                          if any(WENT_WRONG in a for a in load.answers(s)))
+    print(f"  by kind: lost {dict(lost_kinds)}; refused {dict(refused_kinds)}; "
+          f"not saved {dict(unsaved_kinds)}; sorry {dict(sorry_kinds)}")
     logs = [s for s in load.sent if s.kind in ("slack_log", "teams_log") and s.acked]
     said_logged = [s for s in logs if load.answers(s)
                    and not any(UNAVAILABLE in a for a in load.answers(s))]
