@@ -105,7 +105,13 @@ def database_checks(settings: Settings) -> list[Check]:
         service.close()
     first = checks[0]
     fix = "" if first.ok else ": check DATABASE_URL and that the server runs"
-    return [Check(first.name, first.ok, f"{where}: {first.detail}{fix}"), *checks[1:]]
+    rest = [
+        Check(c.name, c.ok, f"{c.detail}, or start `python app.py serve`, which migrates "
+                            "at start (TOUGHCLIENT_MIGRATE_ON_START is on)")
+        if c.name == "migrations" and not c.ok and settings.migrate_on_start else c
+        for c in checks[1:]
+    ]
+    return [Check(first.name, first.ok, f"{where}: {first.detail}{fix}"), *rest]
 
 
 def run(args: argparse.Namespace) -> int:
