@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from aiohttp import ClientSession, web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.config import Settings
 from bot.digest.schedule import INTERVAL as DIGEST_INTERVAL
@@ -21,6 +22,7 @@ from bot.digest.schedule import DigestSchedule
 from bot.digest.senders import digest_senders
 from bot.service import Actor, Service, ServiceError, build_service
 from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, SlackSurface, build_slack
+from bot.slack.edge import Refusal, admit
 
 log = logging.getLogger("toughclient.server")
 
@@ -61,6 +63,14 @@ def slack_off(surface: SlackSurface) -> web.Response:
     )
 
 
+def bolt_headers(request: web.Request) -> dict[str, str]:
+    """The request's headers, without Bolt's internal ones (a client must not set those)."""
+    return {
+        name: value for name, value in request.headers.items()
+        if not name.lower().startswith("x-slack-bolt-")
+    }
+
+
 async def slack_events(request: web.Request) -> web.Response:
     surface = request.app[SLACK]
     if surface.app is None or surface.mode == "socket":
@@ -69,7 +79,14 @@ async def slack_events(request: web.Request) -> web.Response:
     if gate is not None:
         gate.enter()  # post-ack work waits while this request waits for its ack
     try:
-        response = await surface.app.async_dispatch(await to_bolt_request(request))
+        admitted = admit(await request.read(), request.headers, surface.signing_secret)
+        if isinstance(admitted, Refusal):
+            return web.json_response({"ok": False, "error": admitted.reason},
+                                     status=admitted.status)
+        bolt_request = AsyncBoltRequest(
+            body=admitted, query=request.query_string, headers=bolt_headers(request)
+        )
+        response = await surface.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(response)
     finally:
         if gate is not None:

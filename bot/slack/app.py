@@ -51,6 +51,7 @@ class SlackSurface:
     status: str
     app_token: str = ""
     deps: Deps | None = None
+    signing_secret: str = ""
 
 
 def api_url(settings: Settings) -> str:
@@ -140,4 +141,4 @@ def build_slack(
     app.error(handle_error)
     register_listeners(app)
     token = settings.slack_app_token if mode == "socket" else ""
-    return SlackSurface(app, mode, status, token, deps)
+    return SlackSurface(app, mode, status, token, deps, settings.slack_signing_secret)

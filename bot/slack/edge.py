@@ -1,0 +1,193 @@
+"""The door of `POST /slack/events`: verify, decode and shape-check a request before Bolt.
+
+Bolt parses the body before it checks the signature and lets a malformed body
+or timestamp raise, which became a 500 and a traceback per request (anyone
+could flood the log). Here the signature is checked on the raw bytes first:
+anything we cannot verify is 401, anything verified but malformed is 400, and
+each refusal is one short log line. Bolt then sees only bodies it can handle.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+log = logging.getLogger("toughclient.slack.edge")
+
+MAX_AGE = 5 * 60  # seconds: Slack's own replay window
+MAX_BODY_BYTES = 1024 * 1024  # Slack's largest payloads (a full modal view) are far smaller
+MAX_DEPTH = 64  # nesting of JSON objects and arrays; Slack's deepest rich text is ~10
+
+# Objects a payload may carry; when present they must be objects (or null), never "x".
+OBJECT_FIELDS = ("team", "user", "channel", "container", "message", "enterprise", "view")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a request is not handed to Bolt: the status, and the words for client and log."""
+
+    status: int
+    reason: str
+
+
+class Malformed(ValueError):
+    """A verified body that no Slack listener could use; the message names what is wrong."""
+
+
+def json_depth(value: Any) -> int:
+    """How deeply objects and arrays nest, without recursion (a hostile body may be deep)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def bracket_depth(text: str) -> int:
+    """The deepest bracket nesting in JSON text, read before parsing it (strings skipped)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest = depth
+                if deepest > MAX_DEPTH:
+                    return deepest
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def load_json_object(text: str, what: str) -> dict[str, Any]:
+    """Parse JSON that must be an object of bounded depth; `Malformed` says what is wrong."""
+    if bracket_depth(text) > MAX_DEPTH:
+        raise Malformed(f"{what} nests deeper than {MAX_DEPTH} levels")
+    try:
+        value = json.loads(text)
+    except (ValueError, RecursionError):
+        raise Malformed(f"{what} is not valid JSON") from None
+    if not isinstance(value, dict):
+        raise Malformed(f"{what} is not a JSON object")
+    return value
+
+
+def signature_valid(raw: bytes, headers: Mapping[str, str], secret: str, now: float) -> str:
+    """"" when Slack signed these exact bytes recently; otherwise why not (for the log)."""
+    stamp = headers.get("X-Slack-Request-Timestamp", "")
+    signature = headers.get("X-Slack-Signature", "")
+    if not stamp or not signature:
+        return "no signature"
+    if not (stamp.isascii() and stamp.isdigit() and len(stamp) <= 12):
+        return "a timestamp that is not a whole number of seconds"
+    if abs(now - int(stamp)) > MAX_AGE:
+        return "a stale timestamp"
+    base = b"v0:" + stamp.encode("ascii") + b":" + raw
+    expected = "v0=" + hmac.new(secret.encode("utf-8"), base, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(expected.encode("ascii"), signature.encode("utf-8", "replace")):
+        return "a bad signature"
+    return ""
+
+
+def _objects_or_null(payload: dict[str, Any], where: str) -> None:
+    for key in OBJECT_FIELDS:
+        if key in payload and payload[key] is not None and not isinstance(payload[key], dict):
+            raise Malformed(f"{where}: {key!r} is not an object")
+
+
+def check_shape(payload: dict[str, Any]) -> None:
+    """The fields Bolt and our listeners read must have the type Slack sends."""
+    kind = payload.get("type")
+    if kind is not None and not isinstance(kind, str):
+        raise Malformed("'type' is not a string")
+    if kind not in ("event_callback", "url_verification", "app_rate_limited"):
+        _objects_or_null(payload, kind or "request")  # interactions: objects, not ids
+    if kind == "block_actions":
+        actions = payload.get("actions")
+        if not isinstance(actions, list) or not actions:
+            raise Malformed("block_actions: 'actions' is not a list of actions")
+        for action in actions:
+            if not isinstance(action, dict) or not isinstance(action.get("action_id"), str):
+                raise Malformed("block_actions: an action has no action_id")
+    elif kind in ("view_submission", "view_closed"):
+        view = payload.get("view")
+        if not isinstance(view, dict):
+            raise Malformed(f"{kind}: 'view' is not an object")
+        state = view.get("state")
+        if state is not None and not (
+            isinstance(state, dict) and isinstance(state.get("values", {}), dict)
+        ):
+            raise Malformed(f"{kind}: 'view.state' is not an object of values")
+    elif kind == "event_callback":
+        event = payload.get("event")
+        if not isinstance(event, dict) or not isinstance(event.get("type"), str):
+            raise Malformed("event_callback: 'event' is not an event object")
+    elif kind in ("shortcut", "message_action") and not isinstance(
+        payload.get("callback_id"), str
+    ):
+        raise Malformed(f"{kind}: 'callback_id' is not a string")
+
+
+def read_body(raw: bytes, content_type: str) -> str:
+    """The body as text Bolt can parse, after checking it is what Slack would send."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise Malformed("the body is not UTF-8") from None
+    if content_type.startswith("application/json"):
+        check_shape(load_json_object(text, "the body"))
+        return text
+    try:
+        form = dict(parse_qsl(text, keep_blank_values=True, errors="strict"))
+    except (ValueError, UnicodeDecodeError):
+        raise Malformed("the body is not a form") from None
+    if "payload" in form:
+        check_shape(load_json_object(form["payload"], "'payload'"))
+    elif "command" in form and not form["command"].startswith("/"):
+        raise Malformed("'command' is not a slash command")
+    return text
+
+
+def admit(
+    raw: bytes, headers: Mapping[str, str], secret: str, *, now: float | None = None
+) -> str | Refusal:
+    """The body as text for Bolt, or the refusal to answer (logged here in one line)."""
+    if len(raw) > MAX_BODY_BYTES:
+        return _refuse(413, "the body is too large")
+    why = signature_valid(raw, headers, secret, time.time() if now is None else now)
+    if why:
+        return _refuse(401, f"unverified request: {why}")
+    try:
+        return read_body(raw, headers.get("Content-Type", "").lower())
+    except Malformed as error:
+        return _refuse(400, f"malformed request: {error}")
+
+
+def _refuse(status: int, reason: str) -> Refusal:
+    log.warning("slack request refused (%d): %s", status, reason)
+    return Refusal(status, reason)
