@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 
 from aiohttp import ClientSession, web
@@ -63,7 +63,7 @@ def slack_off(surface: SlackSurface) -> web.Response:
     )
 
 
-def bolt_headers(request: web.Request) -> dict[str, str]:
+def bolt_headers(request: web.Request) -> dict[str, str | Sequence[str]]:
     """The request's headers, without Bolt's internal ones (a client must not set those)."""
     return {
         name: value for name, value in request.headers.items()
