@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import json
 import logging
 import time
 from collections.abc import Mapping
@@ -19,11 +18,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
+from bot.bounded_json import Malformed, load_json_object
+
 log = logging.getLogger("toughclient.slack.edge")
 
 MAX_AGE = 5 * 60  # seconds: Slack's own replay window
 MAX_BODY_BYTES = 1024 * 1024  # Slack's largest payloads (a full modal view) are far smaller
-MAX_DEPTH = 64  # nesting of JSON objects and arrays; Slack's deepest rich text is ~10
 
 # Objects a payload may carry; when present they must be objects (or null), never "x".
 OBJECT_FIELDS = ("team", "user", "channel", "container", "message", "enterprise", "view")
@@ -35,66 +35,6 @@ class Refusal:
 
     status: int
     reason: str
-
-
-class Malformed(ValueError):
-    """A verified body that no Slack listener could use; the message names what is wrong."""
-
-
-def json_depth(value: Any) -> int:
-    """How deeply objects and arrays nest, without recursion (a hostile body may be deep)."""
-    deepest, stack = 0, [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Any = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        deepest = max(deepest, depth)
-        if deepest > MAX_DEPTH:
-            return deepest
-        stack.extend((child, depth + 1) for child in children)
-    return deepest
-
-
-def bracket_depth(text: str) -> int:
-    """The deepest bracket nesting in JSON text, read before parsing it (strings skipped)."""
-    depth = deepest = 0
-    in_string = escaped = False
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-                if deepest > MAX_DEPTH:
-                    return deepest
-        elif char in "]}":
-            depth -= 1
-    return deepest
-
-
-def load_json_object(text: str, what: str) -> dict[str, Any]:
-    """Parse JSON that must be an object of bounded depth; `Malformed` says what is wrong."""
-    if bracket_depth(text) > MAX_DEPTH:
-        raise Malformed(f"{what} nests deeper than {MAX_DEPTH} levels")
-    try:
-        value = json.loads(text)
-    except (ValueError, RecursionError):
-        raise Malformed(f"{what} is not valid JSON") from None
-    if not isinstance(value, dict):
-        raise Malformed(f"{what} is not a JSON object")
-    return value
 
 
 def signature_valid(raw: bytes, headers: Mapping[str, str], secret: str, now: float) -> str:
