@@ -41,7 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog=f"python app.py {name}", description=COMMANDS[name][1])
     module.add_arguments(parser)
     options = parser.parse_args(args[1:])
-    result: int = module.run(options)
+    from bot.config import SettingsError
+
+    try:
+        result: int = module.run(options)
+    except SettingsError as error:  # a setting the app cannot run with: one line, no traceback
+        print(f"toughclient: {error}", file=sys.stderr)
+        return 2
     return result
 
 

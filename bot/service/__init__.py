@@ -3,7 +3,13 @@
 See docs/service-api.md. Adapters import only from here.
 """
 
-from bot.service.errors import InvalidInput, NotFound, ServiceError, StorageUnavailable
+from bot.service.errors import (
+    InvalidInput,
+    NotFound,
+    ServiceError,
+    StorageMisconfigured,
+    StorageUnavailable,
+)
 from bot.service.service import Service, build_service
 from bot.service.views import (
     Actor,
@@ -32,6 +38,7 @@ __all__ = [
     "PurgeReport",
     "Service",
     "ServiceError",
+    "StorageMisconfigured",
     "StorageUnavailable",
     "UserSettingsView",
     "build_service",

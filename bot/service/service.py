@@ -31,7 +31,13 @@ from bot.service import (
     promises,
     user_settings,
 )
-from bot.service.errors import InvalidInput, StorageUnavailable, unavailable_message
+from bot.service.errors import (
+    InvalidInput,
+    StorageMisconfigured,
+    StorageUnavailable,
+    misconfigured_message,
+    unavailable_message,
+)
 from bot.service.records import aware, utc_now, zone
 from bot.service.views import (
     Actor,
@@ -47,7 +53,13 @@ from bot.service.views import (
 )
 from bot.store import migrate as migrations
 from bot.store.engine import make_engine, session_factories
-from bot.store.retry import DEFAULT_RETRY, DatabaseUnavailable, RetryPolicy, run_with_retry
+from bot.store.retry import (
+    DEFAULT_RETRY,
+    DatabaseMisconfigured,
+    DatabaseUnavailable,
+    RetryPolicy,
+    run_with_retry,
+)
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -76,6 +88,8 @@ class Service:
 
         try:
             return run_with_retry(attempt, self._retry)
+        except DatabaseMisconfigured as error:
+            raise StorageMisconfigured(misconfigured_message(str(error))) from error
         except DatabaseUnavailable as error:
             raise StorageUnavailable(unavailable_message(what)) from error
 
@@ -86,6 +100,8 @@ class Service:
 
         try:
             return run_with_retry(attempt, self._retry)
+        except DatabaseMisconfigured as error:
+            raise StorageMisconfigured(misconfigured_message(str(error))) from error
         except DatabaseUnavailable as error:
             raise StorageUnavailable(unavailable_message(what, write=False)) from error
 
@@ -93,6 +109,8 @@ class Service:
         """Upgrade the schema to the newest revision (alembic upgrade head)."""
         try:
             run_with_retry(lambda: migrations.upgrade(self.engine), self._retry)
+        except DatabaseMisconfigured as error:
+            raise StorageMisconfigured(misconfigured_message(str(error))) from error
         except DatabaseUnavailable as error:
             raise StorageUnavailable(
                 "The database is unavailable, so the schema was not upgraded. "
