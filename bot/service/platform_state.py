@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from bot.service.errors import InvalidInput
+from bot.service.records import display_name
 from bot.service.views import Actor
 from bot.store.models import (
     KEY,
@@ -54,7 +55,7 @@ def save_conversation_reference(
         "platform": actor.platform,
         "tenant_id": actor.tenant_id,
         "user_id": actor.user_id,
-        "user_name": actor.user_name,
+        "user_name": display_name(actor.user_name),
         "reference_json": text,
         "updated_at": now,
     }

@@ -33,6 +33,7 @@ from bot.teams.auth import (
 )
 from bot.teams.handler import ToughClientTeamsBot
 from bot.teams.signing_keys import KeysUnavailable
+from bot.user_text import clean_tree
 
 if TYPE_CHECKING:
     from bot.service import Service
@@ -100,7 +101,7 @@ async def _read_body(request: web.Request) -> Activity | web.Response:
         if "not valid JSON" in str(error):
             return _error(400, "the body is not valid JSON")
         return _error(400, str(error))
-    activity = _read_activity(body)
+    activity = _read_activity(clean_tree(body))  # control characters go at the door
     if activity is None:
         return _error(400, "the body is not a Bot Framework activity")
     return activity

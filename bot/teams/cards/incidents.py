@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.coach.labels import counted
+from bot.service.limits import CUSTOMER_CHARS, WHAT_AGREED_CHARS, WHAT_HAPPENED_CHARS
 from bot.teams.cards.common import (
     CardMessage,
     Element,
@@ -55,17 +56,17 @@ def incident_form_card(
     body += [
         {
             "type": "Input.Text", "id": "customer", "label": "Customer", "isRequired": True,
-            "errorMessage": "Name the customer", "maxLength": 200,
+            "errorMessage": "Name the customer", "maxLength": CUSTOMER_CHARS,
             "placeholder": "Company or person", "value": v.get("customer", ""),
         },
         {
             "type": "Input.Text", "id": "what_happened", "label": "What happened",
             "isMultiline": True, "isRequired": True, "errorMessage": "Say what happened",
-            "maxLength": 4000, "value": v.get("what_happened", ""),
+            "maxLength": WHAT_HAPPENED_CHARS, "value": v.get("what_happened", ""),
         },
         {
             "type": "Input.Text", "id": "what_agreed", "label": "What was agreed",
-            "isMultiline": True, "maxLength": 2000, "value": v.get("what_agreed", ""),
+            "isMultiline": True, "maxLength": WHAT_AGREED_CHARS, "value": v.get("what_agreed", ""),
             "placeholder": "Tracked as a promise when filled in",
         },
         {
