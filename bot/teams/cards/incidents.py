@@ -15,6 +15,7 @@ from bot.teams.cards.common import (
     CardMessage,
     Element,
     card,
+    escape_markdown,
     heading,
     paragraph,
     shorten,
@@ -108,9 +109,10 @@ def _incident_line(incident: IncidentView, tz: str) -> str:
 
 
 def _incident_block(incident: IncidentView, tz: str, *, with_customer: bool) -> Element:
-    title = f"**{incident.customer}**: " if with_customer else ""
+    title = f"**{escape_markdown(incident.customer)}**: " if with_customer else ""
     items: list[Element] = [
-        paragraph(f"{title}{shorten(incident.what_happened, 400)}"),
+        paragraph(f"{title}{escape_markdown(shorten(incident.what_happened, 400))}",
+                  markdown=True),
         subtle(_incident_line(incident, tz)),
     ]
     if incident.what_agreed:
@@ -159,7 +161,7 @@ def customer_history_card(history: CustomerHistory, *, tz: str) -> CardMessage:
     )
     body: list[Element] = [
         heading(f"History: {history.customer}"),
-        paragraph(f"**{signal}**: {history.reason}",
+        paragraph(f"**{signal}**: {escape_markdown(history.reason)}", markdown=True,
                   color="Attention" if history.problem_customer else "Good"),
         subtle(f"{counted(history.incident_count, 'incident')} in total; "
                f"{counted(len(history.open_promises), 'open promise')} to them."),
