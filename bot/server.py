@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 
 from aiohttp import ClientSession, web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
 from slack_bolt.request.async_request import AsyncBoltRequest
@@ -52,6 +53,12 @@ async def healthz(request: web.Request) -> web.Response:
         log.warning("health check failed: %r", error)
         return web.json_response({**body, "ok": False, "database": "error"}, status=503)
     return web.json_response({**body, "ok": True, "database": "ok"})
+
+
+async def metrics(request: web.Request) -> web.Response:
+    """Prometheus metrics: undelivered answers (bot.undelivered) and the process's own."""
+    body = generate_latest()
+    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
 
 
 def slack_off(surface: SlackSurface) -> web.Response:
@@ -181,6 +188,7 @@ def create_app(
     surface = build_slack(settings, service)
     app[SETTINGS], app[SERVICE], app[SLACK] = settings, service, surface
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics)
     app.router.add_post("/slack/events", slack_events)
     if surface.mode == "oauth":
         app.router.add_get(INSTALL_PATH, slack_oauth)

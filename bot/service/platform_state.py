@@ -44,6 +44,16 @@ def claim_delivery(session: Session, actor: Actor, key: str, *, now: datetime) -
     return insert_unless_exists(session, ProcessedDelivery, values, keyed) is not None
 
 
+def release_delivery(session: Session, actor: Actor, key: str) -> None:
+    session.execute(
+        delete(ProcessedDelivery).where(
+            ProcessedDelivery.platform == actor.platform,
+            ProcessedDelivery.tenant_id == actor.tenant_id,
+            ProcessedDelivery.delivery_key == key,
+        )
+    )
+
+
 def save_conversation_reference(
     session: Session, actor: Actor, reference: dict[str, Any], *, now: datetime
 ) -> None:

@@ -350,6 +350,15 @@ class Service:
             lambda s: platform_state.claim_delivery(s, actor, checked, now=moment),
         )
 
+    def release_delivery(self, actor: Actor, key: str) -> None:
+        """Forget a claimed delivery whose work failed, so the platform's retry redoes it."""
+        checked = platform_state.check_key(key)
+        if checked is None:
+            raise InvalidInput("A delivery key is needed to release a delivery.")
+        self._write(
+            "delivery record", lambda s: platform_state.release_delivery(s, actor, checked)
+        )
+
     def claim_digest(self, actor: Actor, week_key: str, *, now: datetime | None = None) -> bool:
         """True for exactly one caller per person and week_key, across replicas."""
         moment = utc_now(now)
