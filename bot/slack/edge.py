@@ -65,6 +65,8 @@ def check_shape(payload: dict[str, Any]) -> None:
     kind = payload.get("type")
     if kind is not None and not isinstance(kind, str):
         raise Malformed("'type' is not a string")
+    if "view" in payload and not isinstance(payload["view"], dict):
+        raise Malformed(f"{kind or 'request'}: 'view' is not an object")  # Bolt reads it always
     if kind not in ("event_callback", "url_verification", "app_rate_limited"):
         _objects_or_null(payload, kind or "request")  # interactions: objects, not ids
     if kind == "block_actions":

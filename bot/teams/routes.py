@@ -66,13 +66,21 @@ def _error(status: int, message: str) -> web.Response:
 
 
 def _read_activity(raw: Any) -> Activity | None:
+    """An activity the bot can answer: typed, from someone, to us, in a conversation.
+    Anything less is a 400 here, not a failure mid-turn. (Where it may be answered, the
+    serviceUrl, is checked by local mode or by the token's serviceurl claim.)"""
     if not isinstance(raw, dict):
         return None
     try:
         activity = Activity().deserialize(raw)
     except Exception:  # msrest raises several types for mistyped fields
         return None
-    return activity if activity.type else None
+    if not (isinstance(activity.type, str) and activity.type):
+        return None
+    parties = (activity.conversation, activity.from_property, activity.recipient)
+    if any(party is None or not isinstance(party.id, str) for party in parties):
+        return None
+    return activity
 
 
 def _bearer_token(request: web.Request) -> str:

@@ -104,7 +104,8 @@ def card(body: list[Element], *, actions: list[Element] | None = None, fallback:
 
 
 def card_bytes(built: Card) -> int:
-    return len(json.dumps(built, ensure_ascii=False).encode("utf-8"))
+    # surrogatepass: a lone surrogate (valid in JSON text) must not crash the size check
+    return len(json.dumps(built, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def zone(name: str | None) -> ZoneInfo:
