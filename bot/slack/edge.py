@@ -27,6 +27,15 @@ MAX_BODY_BYTES = 1024 * 1024  # Slack's largest payloads (a full modal view) are
 
 # Objects a payload may carry; when present they must be objects (or null), never "x".
 OBJECT_FIELDS = ("team", "user", "channel", "container", "message", "enterprise", "view")
+# Who and where: Bolt reads each as an id string or an object with an "id".
+ID_HOLDERS = ("user", "team", "enterprise", "channel")
+# Present in any payload, these must be objects: Bolt's middleware calls .get on them.
+ALWAYS_OBJECTS = ("view", "event")
+# Ids and addresses Bolt and our listeners use as strings (a number or a list is refused).
+STRING_FIELDS = (
+    "response_url", "trigger_id", "callback_id", "api_app_id", "team_id", "user_id",
+    "channel_id", "enterprise_id", "event_id", "token", "command", "text", "type",
+)
 
 
 @dataclass(frozen=True)
@@ -60,15 +69,44 @@ def _objects_or_null(payload: dict[str, Any], where: str) -> None:
             raise Malformed(f"{where}: {key!r} is not an object")
 
 
+def _check_ids(payload: dict[str, Any], where: str) -> None:
+    """Who and where, as Bolt reads them from a payload and its event or message: an id
+    string or an object whose "id" is a string; authorizations, a list of objects."""
+    for key in ID_HOLDERS:
+        value = payload.get(key)
+        if value is None or isinstance(value, str):
+            continue
+        if not isinstance(value, dict):
+            raise Malformed(f"{where}: {key!r} is neither an id nor an object")
+        if value.get("id") is not None and not isinstance(value["id"], str):
+            raise Malformed(f"{where}: {key}.id is not a string")
+    grants = payload.get("authorizations")
+    if grants is not None and not (
+        isinstance(grants, list) and all(isinstance(grant, dict) for grant in grants)
+    ):
+        raise Malformed(f"{where}: 'authorizations' is not a list of objects")
+    if grants:
+        _check_ids(grants[0], f"{where}.authorizations")
+
+
 def check_shape(payload: dict[str, Any]) -> None:
     """The fields Bolt and our listeners read must have the type Slack sends."""
     kind = payload.get("type")
     if kind is not None and not isinstance(kind, str):
         raise Malformed("'type' is not a string")
-    if "view" in payload and not isinstance(payload["view"], dict):
-        raise Malformed(f"{kind or 'request'}: 'view' is not an object")  # Bolt reads it always
+    where = kind or "request"
+    for key in ALWAYS_OBJECTS:  # Bolt's own middleware reads these from any payload
+        if key in payload and not isinstance(payload[key], dict):
+            raise Malformed(f"{where}: {key!r} is not an object")
+    for key in STRING_FIELDS:
+        if payload.get(key) is not None and not isinstance(payload[key], str):
+            raise Malformed(f"{where}: {key!r} is not a string")
+    _check_ids(payload, where)
+    for nested in ("event", "message", "previous_message"):
+        if isinstance(payload.get(nested), dict):
+            _check_ids(payload[nested], f"{where}.{nested}")
     if kind not in ("event_callback", "url_verification", "app_rate_limited"):
-        _objects_or_null(payload, kind or "request")  # interactions: objects, not ids
+        _objects_or_null(payload, where)  # interactions: objects, not ids
     if kind == "block_actions":
         actions = payload.get("actions")
         if not isinstance(actions, list) or not actions:

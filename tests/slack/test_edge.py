@@ -131,9 +131,18 @@ BASE = {"team": {"id": "T0001"}, "user": {"id": "U1"}, "api_app_id": "A0001"}
         {**BASE, "type": "shortcut", "callback_id": 7},
         {**BASE, "type": "block_actions", "user": "U1",
          "actions": [{"action_id": "a", "value": "v"}]},
+        # Found by the fuzz test (tests/server/test_fuzz_endpoints.py): each crashed Bolt.
+        {**BASE, "type": "block_suggestion", "view": None},
+        {**BASE, "type": "url_verification", "event": None},
+        {**BASE, "type": "shortcut", "callback_id": "c", "response_url": 1.5},
+        {"type": "event_callback", "user": True, "event": {"type": "message"}},
+        {"type": "event_callback", "authorizations": [1], "event": {"type": "message"}},
+        {**BASE, "type": "block_actions", "user": {"id": 5},
+         "actions": [{"action_id": "a"}]},
     ],
     ids=["actions-string", "action-empty", "no-actions", "view-null", "state-string",
-         "callback-not-string", "user-string"],
+         "callback-not-string", "user-string", "suggestion-view-null", "event-null",
+         "response-url-number", "user-bool", "authorizations-numbers", "user-id-number"],
 )
 async def test_a_signed_interaction_of_the_wrong_shape_is_400(
     slack: Harness, caplog: pytest.LogCaptureFixture, payload: dict
