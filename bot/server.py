@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 
 from aiohttp import ClientSession, web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.config import Settings
 from bot.digest.schedule import INTERVAL as DIGEST_INTERVAL
@@ -25,6 +26,7 @@ from bot.observability.http import observe
 from bot.service import Service, ServiceError, build_service
 from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, SlackSurface, build_slack
 from bot.slack.app import OFF_REASON as SLACK_OFF_REASON
+from bot.slack.edge import Refusal, admit
 
 log = logging.getLogger("toughclient.server")
 
@@ -76,7 +78,8 @@ async def readyz(request: web.Request) -> web.Response:
 
 
 async def metrics(request: web.Request) -> web.Response:
-    """Prometheus metrics: bot.observability.metrics, the model's, and the process's own."""
+    """Prometheus metrics: bot.observability.metrics, the model's, undelivered answers
+    (bot.undelivered), and the process's own."""
     return web.Response(body=generate_latest(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 
 
@@ -97,6 +100,14 @@ def slack_off(surface: SlackSurface) -> web.Response:
     )
 
 
+def bolt_headers(request: web.Request) -> dict[str, str | Sequence[str]]:
+    """The request's headers, without Bolt's internal ones (a client must not set those)."""
+    return {
+        name: value for name, value in request.headers.items()
+        if not name.lower().startswith("x-slack-bolt-")
+    }
+
+
 async def slack_events(request: web.Request) -> web.Response:
     surface = request.app[SLACK]
     if surface.app is None or surface.mode == "socket":
@@ -105,7 +116,14 @@ async def slack_events(request: web.Request) -> web.Response:
     if gate is not None:
         gate.enter()  # post-ack work waits while this request waits for its ack
     try:
-        response = await surface.app.async_dispatch(await to_bolt_request(request))
+        admitted = admit(await request.read(), request.headers, surface.signing_secret)
+        if isinstance(admitted, Refusal):
+            return web.json_response({"ok": False, "error": admitted.reason},
+                                     status=admitted.status)
+        bolt_request = AsyncBoltRequest(
+            body=admitted, query=request.query_string, headers=bolt_headers(request)
+        )
+        response = await surface.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(response)
     finally:
         if gate is not None:

@@ -11,6 +11,7 @@ from slack_bolt.response import BoltResponse
 from bot.observability.logs import REQUEST_ID, bind_request_id
 from bot.slack.deps import ACTOR_KEY, BODY_KEY, DEPS_KEY, Deps, actor_from
 from bot.slack.respond import PooledRespond
+from bot.user_text import clean_tree
 
 Next = Callable[[], Awaitable[BoltResponse]]
 
@@ -30,6 +31,8 @@ class AttachDeps(AsyncMiddleware):
     ) -> BoltResponse | None:
         if REQUEST_ID.get() is None:
             bind_request_id()  # Socket Mode: no HTTP request set one
+        # Control characters go here, before any listener reads the text (bot.user_text).
+        req.body = clean_tree(req.body)
         context, body = req.context, req.body
         context[DEPS_KEY] = self.deps
         context[BODY_KEY] = body

@@ -22,8 +22,8 @@ def test_the_registry_holds_the_nine_contract_codes_in_order() -> None:
 
 
 def test_must_fix_codes_are_the_ones_that_make_things_worse() -> None:
-    assert MUST_FIX == {"vague_commitment", "hard_no", "blame", "defensive", "shouting",
-                        "false_hope"}
+    assert {"vague_commitment", "hard_no", "blame", "defensive", "shouting",
+                        "false_hope"} == MUST_FIX
 
 
 @pytest.mark.parametrize(("code", "text"), FAILS)

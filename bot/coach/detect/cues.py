@@ -20,13 +20,22 @@ from bot.coach.detect.rules import Draft, Hit
 from bot.coach.learn.features import SentenceView, tokens
 from bot.coach.time.when import find_times
 
-_SUBJECT_FUTURE = re.compile(
-    r"\b(?:i|we|our (?:\w+ ){0,2}(?:team|teams|engineers?|staff|agents?|department|folks|people)"
-    r"|the team|someone|somebody|one of (?:us|our \w+)|they|he|she|it|this|that)"
-    r"(?:'ll| will| shall| would| am going to| are going to| is going to|'m going to"
-    r"|'re going to| gonna| should| can| 'll| will be)\b",
-    re.IGNORECASE,
-)
+_FUTURE = r"(?:'ll| will| shall| am going to| are going to| is going to|'m going to|'re going to|" \
+          r"'s going to| gonna| would| should| can| will be| plan to| intend to| aim to)"
+# Who the future belongs to: the writer committing, their company, or a thing or timetable.
+_WRITER_FUTURE = re.compile(rf"\b(?:i|we){_FUTURE}\b", re.IGNORECASE)
+_TEAM_FUTURE = re.compile(
+    rf"\b(?:our (?:\w+ ){{0,2}}(?:team|teams|engineers?|staff|agents?|department|folks|people|"
+    rf"specialists?|technicians?|manager|colleagues?)|the team|someone|somebody|"
+    rf"one of (?:us|our \w+)|they|he|she){_FUTURE}\b", re.IGNORECASE)
+_THING_FUTURE = re.compile(
+    rf"\b(?:it|this|that|these|those|the \w+|your \w+|(?:flight|train|bus|taxi|cab|car|"
+    rf"meeting|event|order|parcel|package|delivery|refund|payment)s?){_FUTURE}\b",
+    re.IGNORECASE)
+# The writer's own whereabouts and plans: "I'll be out Monday", not a promise to the reader.
+_WHEREABOUTS = re.compile(r"\b(?:i|we)(?:'ll| will| shall|'m| am|'re| are) (?:be )?(?:out|in|at|on|"
+                          r"away|back|travel(?:l?ing)?|off|around|headed|heading|going to be)\b",
+                          re.IGNORECASE)
 _YOU_WILL = re.compile(r"\byou(?:'ll| will| should| can expect to)\s+(?:\w+\s+)?"
                        r"(?:hear|receive|get|be contacted|see)\b", re.IGNORECASE)
 _CONDITION = re.compile(r"\b(?:if|once|when|whenever|as soon as|after) you\b|\bplease\b",
@@ -94,12 +103,15 @@ def sentence_views(draft: Draft, hits: Sequence[Hit], now: datetime,
                 cues.add("c:" + name)
         if "?" in text:
             cues.add("c:question")
+            if "c:writer_future" in cues:
+                cues.add("c:future_question")
         views.append(SentenceView(s_start, s_end, text, frozenset(cues), tuple(tokens(text))))
     return views
 
 
 _SENTENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("softener", SOFTENER), ("subject_future", _SUBJECT_FUTURE), ("you_will", _YOU_WILL),
+    ("softener", SOFTENER), ("writer_future", _WRITER_FUTURE), ("team_future", _TEAM_FUTURE),
+    ("thing_future", _THING_FUTURE), ("whereabouts", _WHEREABOUTS), ("you_will", _YOU_WILL),
     ("condition", _CONDITION), ("past", _PAST), ("negation", _NEGATION), ("now", _NOW),
     ("request", _REQUEST), ("wish", _WISH), ("glad_to", _GLAD_TO), ("effort", _EFFORT),
     ("rule", _RULE), ("no_news", _NO_NEWS),

@@ -22,10 +22,11 @@ from bot.coach.learn.features import (
     SentenceView,
     draft_features,
     ngrams,
-    sentence_features,
+    sentence_rows,
     tokens,
 )
 from bot.coach.learn.model import CoachModel, Head
+from bot.coach.rewrite.slots import OPEN_SLOT
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +46,6 @@ class ModelReading:
     candidates: tuple[Candidate, ...]
     promise_sentences: frozenset[int]  # indexes of sentences that hold a promise
     tone: dict[str, float]  # probability per tone code
-
-
-def _sentence_rows(views: Sequence[SentenceView]) -> list[set[str]]:
-    return [
-        sentence_features(v, views[i - 1] if i else None,
-                          views[i + 1] if i + 1 < len(views) else None, i, len(views))
-        for i, v in enumerate(views)
-    ]
 
 
 def _best_clause(view: SentenceView, head: Head) -> tuple[int, int]:
@@ -88,13 +81,18 @@ def _refusal_words(view: SentenceView) -> tuple[int, int]:
 
 def read_with_model(views: Sequence[SentenceView], model: CoachModel) -> ModelReading:
     """Score a draft's sentences and the whole draft with every head of the model."""
-    rows = _sentence_rows(views)
+    rows = sentence_rows(views)
     commitment = model.head("commitment")
     refusal = model.head("refusal")
     scored: list[SentenceScores] = []
     candidates: list[Candidate] = []
     promises: set[int] = set()
+    open_slots = [bool(OPEN_SLOT.search(v.text)) for v in views]
     for i, (view, row) in enumerate(zip(views, rows, strict=True)):
+        if open_slots[i]:
+            # "[a time]", "[the reason]": the writer will fill these in; nothing to judge yet.
+            scored.append(SentenceScores(view, {}, {}))
+            continue
         both = model.sentence.score(row)
         c = both.get("commitment", {})
         r = both.get("refusal", {})
@@ -121,7 +119,10 @@ def read_with_model(views: Sequence[SentenceView], model: CoachModel) -> ModelRe
             p = scores[code]["yes"]
             tone[code] = p
             if p >= head.thresholds.get("yes", 0.5):
-                pushes = [head.contribution(row, "yes") for row in rows]
+                pushes = [float("-inf") if open_slots[k] else head.contribution(row, "yes")
+                          for k, row in enumerate(rows)]
+                if all(open_slots):
+                    continue
                 at = pushes.index(max(pushes))
                 start, end = _best_clause(views[at], head)
                 candidates.append(Candidate(code, start, end, p, "model:" + code))

@@ -28,8 +28,9 @@ _EXPAND: dict[str, tuple[str, ...]] = {
     "arent": ("are", "not"), "wasnt": ("was", "not"), "couldnt": ("could", "not"),
     "wouldnt": ("would", "not"), "shouldnt": ("should", "not"), "ive": ("i", "have"),
     "youre": ("you", "are"), "gonna": ("going", "to"), "wanna": ("want", "to"),
-    "gotta": ("got", "to"), "cannot": ("can", "not"), "won't": ("will", "not"),
-    "can't": ("can", "not"), "shan't": ("shall", "not"), "ain't": ("is", "not"),
+    "gotta": ("got", "to"), "shall": ("will",), "cannot": ("can", "not"),
+    "won't": ("will", "not"),
+    "can't": ("can", "not"), "shan't": ("will", "not"), "ain't": ("is", "not"),
     "let's": ("let", "us"), "it's": ("it", "is"), "that's": ("that", "is"),
     "there's": ("there", "is"), "what's": ("what", "is"), "here's": ("here", "is"),
     "ok": ("okay",), "k": ("okay",), "tbh": ("to", "be", "honest"), "ngl": ("not", "gonna", "lie"),
@@ -39,6 +40,11 @@ _EXPAND: dict[str, tuple[str, ...]] = {
 _SUFFIX = {"n't": ("not",), "'ll": ("will",), "'m": ("am",), "'re": ("are",), "'ve": ("have",),
            "'d": ("would",)}
 _TIME_WORD = re.compile(r"^\d+(?:[:.]\d+)?$")
+
+
+def is_cue(feature: str) -> bool:
+    """A rule's cue (`c:...`, also as seen in a neighbour), as opposed to the words."""
+    return feature.startswith("c:") or ":c:" in feature
 
 
 def tokens(text: str) -> list[str]:
@@ -89,11 +95,15 @@ class SentenceView:
 
 
 def sentence_features(view: SentenceView, before: SentenceView | None,
-                      after: SentenceView | None, index: int, count: int) -> set[str]:
-    """Features of one sentence: its n-grams, its cues, and its neighbours' cues."""
+                      after: SentenceView | None, index: int, count: int,
+                      elsewhere: frozenset[str] = frozenset()) -> set[str]:
+    """Features of one sentence: its n-grams, its cues, its neighbours' cues, and the
+    cues found anywhere else in the draft (an alternative offered two sentences later
+    still softens a no)."""
     words = view.words
     found = ngrams(words)
     found.update(view.cues)
+    found.update("other:" + c for c in elsewhere - view.cues)
     if before is not None:
         found.update("prev:" + c for c in before.cues)
     if after is not None:
@@ -122,3 +132,18 @@ def draft_features(views: Iterable[SentenceView]) -> set[str]:
     found.add(f"sents:{min(len(views), 8)}")
     found.add(f"words:{min(total // 10, 10)}")
     return found
+
+
+def sentence_rows(views: Sequence[SentenceView]) -> list[set[str]]:
+    """Features of every sentence of a draft, each with its context."""
+    rows = []
+    everywhere: dict[str, int] = {}
+    for v in views:
+        for c in v.cues:
+            everywhere[c] = everywhere.get(c, 0) + 1
+    for i, v in enumerate(views):
+        elsewhere = frozenset(c for c, n in everywhere.items() if n > (c in v.cues))
+        rows.append(sentence_features(v, views[i - 1] if i else None,
+                                      views[i + 1] if i + 1 < len(views) else None, i,
+                                      len(views), elsewhere))
+    return rows

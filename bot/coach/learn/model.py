@@ -5,7 +5,8 @@ one head per decision: a logistic regression's bias and per-feature weights,
 and the threshold chosen on held-out predictions. Scoring a sentence is a sum
 of a few dozen dictionary look-ups, so a draft costs microseconds and the
 coach needs no numpy at run time. `TOUGHCLIENT_COACH_MODEL` points at another
-file (the evaluation trains one per held-out source and scores with it).
+file (the evaluation trains one per held-out source and scores with it), or
+is `off` to coach with the rules alone.
 """
 
 from __future__ import annotations
@@ -159,6 +160,11 @@ def _load(path: str) -> CoachModel | None:
     return parse_model(data)
 
 
+RULES_ONLY = "off"
+
+
 def load_model() -> CoachModel | None:
-    """The model in use, loaded once; None when no model file is there (rules alone)."""
-    return _load(os.environ.get(MODEL_ENV) or str(MODEL_PATH))
+    """The model in use, loaded once; None (the rules alone) when the setting is "off" or
+    no model file is there."""
+    chosen = os.environ.get(MODEL_ENV) or str(MODEL_PATH)
+    return None if chosen.strip().lower() == RULES_ONLY else _load(chosen)

@@ -49,16 +49,32 @@ class _Plan:
     _protected: list[tuple[int, int]] | None = None
 
     def protected(self, start: int, end: int) -> bool:
-        """A sentence that holds a refusal, a promise or markup must not be dropped."""
+        """A sentence that holds a refusal, a promise, a fact or markup must not be dropped."""
         if self._protected is None:
             spans = list(find_refusals(self.draft.masked))
             spans += [(p.start, p.end) for p in self.draft.promises]
             self._protected = spans
         if any(s < end and start < e for s, e in self._protected):
             return True
-        return normalise_quotes(self.draft.text[start:end]) != self.draft.masked[start:end]
+        return self.holds_fact(start, end)
+
+    def holds_fact(self, start: int, end: int) -> bool:
+        """Words no rewrite may lose: a number, an amount, a name, a link, an address, markup."""
+        if normalise_quotes(self.draft.text[start:end]) != self.draft.masked[start:end]:
+            return True
+        sentence_start = self.sentence_at(start)
+        for m in _FACT_WORD.finditer(self.draft.masked, start, end):
+            if m.group(1) or m.start() not in (sentence_start, start):
+                return True
+        return False
+
+    def sentence_at(self, index: int) -> int:
+        start, _ = self.draft.sentence_at(index)
+        return start
 
     def delete(self, start: int, end: int) -> None:
+        if self.holds_fact(start, end):
+            return  # a fact outweighs the tone: the words stay
         text, masked = self.draft.text, self.draft.masked
         first = start
         while first < end and not masked[first].isalnum():
@@ -192,6 +208,8 @@ _GREETING = re.compile(r"^(?:hi|hey|hello|dear|good (?:morning|afternoon|evening
 
 # A number, an amount or a reference: a sentence holding one is edited, not replaced.
 _FACT = re.compile(r"\d|[#£$€]")
+# A fact (group 1) or a capitalised word, which mid-sentence is a name (not "I", not ALL CAPS).
+_FACT_WORD = re.compile(r"([\d#£$€@]|\bx{3,}\b)|\b(?!I\b)[A-Z][a-z]+")
 
 
 def _we_did_it(plan: _Plan, hit: Hit, start: int, end: int) -> bool:
@@ -240,6 +258,8 @@ def _own_it(plan: _Plan, hit: Hit) -> None:
         return
     stop = _CLAUSE_END.search(plan.draft.masked, hit.end, end)
     clause_end = stop.start() if stop else end
+    if plan.holds_fact(hit.start, clause_end):
+        return
     words = OWNERSHIP_CLAUSE
     if hit.start == start:
         words = words[:1].upper() + words[1:]

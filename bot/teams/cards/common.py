@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -33,16 +34,46 @@ def shorten(text: str, limit: int = MAX_BLOCK_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def heading(text: str) -> Element:
-    return {"type": "TextBlock", "text": text, "size": "Medium", "weight": "Bolder", "wrap": True}
+# Adaptive Card TextBlocks read a markdown subset (**bold**, _italic_, [links](url), "- " and
+# "1. " lists). In user text these are characters, so they are backslash-escaped (CommonMark),
+# and a line that starts like a list item or heading has its marker escaped too.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]~])")
+_MARKDOWN_LINE_START = re.compile(r"^([ \t]*)([-+#>]|\d+(?=[.)]))", re.MULTILINE)
 
 
-def paragraph(text: str, **style: Any) -> Element:
-    return {"type": "TextBlock", "text": shorten(text), "wrap": True, **style}
+def escape_markdown(text: str) -> str:
+    """User text as it was typed, never as links, bold or lists in a card."""
+    text = _MARKDOWN_INLINE.sub(r"\\\1", text)
+
+    def marker(match: re.Match[str]) -> str:
+        indent, mark = match.group(1), match.group(2)
+        if mark[0].isdigit():  # "1." / "1)": escape the punctuation that follows the number
+            return f"{indent}{mark}\\"
+        return f"{indent}\\{mark}"
+
+    return _MARKDOWN_LINE_START.sub(marker, text)
 
 
-def subtle(text: str) -> Element:
-    return paragraph(text, isSubtle=True, size="Small", spacing="None")
+def heading(text: str, *, markdown: bool = False) -> Element:
+    """A title; its text is escaped unless `markdown` says it is our own formatting."""
+    shown = text if markdown else escape_markdown(text)
+    return {"type": "TextBlock", "text": shown, "size": "Medium", "weight": "Bolder", "wrap": True}
+
+
+def paragraph(text: str, *, markdown: bool = False, **style: Any) -> Element:
+    """A TextBlock. Text is escaped by default, so user words can never become markup; with
+    `markdown=True` it is our own formatting, and any user words in it must be escaped first."""
+    shown = shorten(text)
+    return {
+        "type": "TextBlock",
+        "text": shown if markdown else escape_markdown(shown),
+        "wrap": True,
+        **style,
+    }
+
+
+def subtle(text: str, *, markdown: bool = False) -> Element:
+    return paragraph(text, markdown=markdown, isSubtle=True, size="Small", spacing="None")
 
 
 def submit(title: str, action: str, style: str | None = None, **data: Any) -> Element:
@@ -73,7 +104,8 @@ def card(body: list[Element], *, actions: list[Element] | None = None, fallback:
 
 
 def card_bytes(built: Card) -> int:
-    return len(json.dumps(built, ensure_ascii=False).encode("utf-8"))
+    # surrogatepass: a lone surrogate (valid in JSON text) must not crash the size check
+    return len(json.dumps(built, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def zone(name: str | None) -> ZoneInfo:

@@ -7,10 +7,10 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.service import InvalidInput
+from bot.service import Actor, InvalidInput
 from bot.slack import ids
-from bot.slack.deliveries import first_delivery
-from bot.slack.deps import actor_of, deps_of
+from bot.slack.deliveries import handled_once
+from bot.slack.deps import Deps, actor_of, deps_of
 from bot.slack.home import publish_home
 from bot.slack.listeners.actions.container import container_type
 from bot.slack.listeners.actions.request import ActionRequest, action_listener
@@ -30,9 +30,15 @@ def promise_id(action: dict[str, Any]) -> int:
 async def close_from_button(status: str, request: ActionRequest) -> None:
     deps, actor = deps_of(request.context), actor_of(request.context)
     action = request.action
-    if not await first_delivery(deps, actor, "action", action.get("action_ts")):
-        return
-    closed = await deps.run(deps.service.close_promise, actor, promise_id(action), status)
+    async with handled_once(deps, actor, "action", action.get("action_ts")) as first:
+        if first:
+            await _close(status, request, deps, actor)
+
+
+async def _close(status: str, request: ActionRequest, deps: Deps, actor: Actor) -> None:
+    closed = await deps.run(
+        deps.service.close_promise, actor, promise_id(request.action), status
+    )
     if container_type(request.body) == "home":
         await publish_home(deps, actor, request.client)
         return
