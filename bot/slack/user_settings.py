@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.service import Actor, UserSettingsView
+from bot.service import Actor, StorageUnavailable, UserSettingsView
 from bot.slack.deps import Deps
 
 log = logging.getLogger("toughclient.slack")
@@ -47,3 +47,12 @@ async def user_settings(deps: Deps, actor: Actor, client: AsyncWebClient) -> Use
     if not known_zone(tz) or tz == settings.tz:
         return settings
     return await deps.run(deps.service.update_settings, actor, tz=tz)
+
+
+async def settle_time_zone(deps: Deps, actor: Actor, client: AsyncWebClient) -> None:
+    """`user_settings` before coaching, which needs no database: when the database is
+    away, coaching goes on in UTC (as `Service.coach` does) instead of failing."""
+    try:
+        await user_settings(deps, actor, client)
+    except StorageUnavailable:
+        log.warning("coaching %s in UTC: the database is unavailable", actor.user_id)

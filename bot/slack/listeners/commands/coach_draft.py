@@ -7,7 +7,7 @@ from bot.service import RewriteAsk, RewriteOutcome
 from bot.slack.listeners.commands.request import CommandRequest
 from bot.slack.model_rewrite import follow_up
 from bot.slack.opening import open_modal
-from bot.slack.user_settings import user_settings
+from bot.slack.user_settings import settle_time_zone
 from bot.slack.views.coaching import REFUSAL_CODES, coaching_message
 from bot.slack.views.help import error_message
 from bot.slack.views.modals import metadata
@@ -52,7 +52,7 @@ async def coach_and_answer(
     soften: bool = False,
 ) -> None:
     deps, actor = request.deps, request.actor
-    await user_settings(deps, actor, request.client)
+    await settle_time_zone(deps, actor, request.client)
     outcome = await deps.coach(actor, draft, delivery_key=f"slack:coach:{request.trigger_id}")
     message = coaching_message(outcome.result, outcome.tz, heading=heading, focus=focus)
     await request.answer(message)

@@ -15,7 +15,7 @@ from bot.slack.deps import actor_of, deps_of
 from bot.slack.model_rewrite import follow_up
 from bot.slack.safety import reported
 from bot.slack.text import unescape
-from bot.slack.user_settings import user_settings
+from bot.slack.user_settings import settle_time_zone
 from bot.slack.views.coaching import coaching_message
 
 
@@ -40,7 +40,7 @@ async def on_message(
     async with handled_once(deps, actor, "event", event_id) as first:
         if not first:
             return
-        await user_settings(deps, actor, client)
+        await settle_time_zone(deps, actor, client)
         draft = unescape(str(event["text"]))
         outcome = await deps.coach(actor, draft, delivery_key=f"slack:dm:{event_id}")
         message = coaching_message(outcome.result, outcome.tz)

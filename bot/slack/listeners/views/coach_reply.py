@@ -16,7 +16,7 @@ from bot.slack.listeners.views import state
 from bot.slack.listeners.views.submission import accept_submission
 from bot.slack.model_rewrite import follow_up
 from bot.slack.safety import reported
-from bot.slack.user_settings import user_settings
+from bot.slack.user_settings import settle_time_zone
 from bot.slack.views.coach_reply_modal import coaching_result_modal
 from bot.slack.views.modals import read_metadata
 
@@ -29,7 +29,7 @@ async def on_submit(
     if not await accept_submission(ack, errors, "Coach a reply", "Coaching your draft…"):
         return
     deps, actor = deps_of(context), actor_of(context)
-    await user_settings(deps, actor, client)
+    await settle_time_zone(deps, actor, client)
     outcome = await deps.coach(actor, draft, delivery_key=f"slack:view:{view['id']}")
     meta = view.get("private_metadata")
     result = coaching_result_modal(outcome.result, outcome.tz, private_metadata=meta)

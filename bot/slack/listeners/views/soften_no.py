@@ -22,7 +22,7 @@ from bot.slack.listeners.views.submission import accept_submission
 from bot.slack.model_rewrite import follow_up
 from bot.slack.safety import reported
 from bot.slack.text import escape, quote
-from bot.slack.user_settings import user_settings
+from bot.slack.user_settings import settle_time_zone
 from bot.slack.views.coach_reply_modal import coaching_result_modal
 from bot.slack.views.common import mrkdwn_sections, section
 
@@ -50,7 +50,7 @@ async def on_submit(
     asked_for, why_not = state.text(view, ids.ASKED_FOR), state.text(view, ids.WHY_NOT)
     offered = alternatives(view)
     softened = soften_refusal(asked_for, why_not, offered)
-    await user_settings(deps, actor, client)
+    await settle_time_zone(deps, actor, client)
     outcome = await deps.coach(actor, softened, delivery_key=f"slack:view:{view['id']}")
     meta = view.get("private_metadata")
     await client.views_update(
