@@ -92,12 +92,17 @@ async def coach(
     database is slow or away. Raises InvalidInput for a draft the coach refuses and
     CoachingTooSlow past the deadline."""
     started = time.monotonic()
-    try:
+
+    async def with_the_record() -> CoachOutcome:
         async with worker_slots():
-            return await asyncio.wait_for(
-                asyncio.to_thread(service.coach, actor, text, delivery_key=delivery_key),
-                timeout=min(deadline.database, deadline.total),
-            )
+            return await asyncio.to_thread(service.coach, actor, text, delivery_key=delivery_key)
+
+    try:
+        # The wait for a worker counts against the budget too: in an outage every slot
+        # may be held by calls waiting on the database.
+        return await asyncio.wait_for(
+            with_the_record(), timeout=min(deadline.database, deadline.total)
+        )
     except InvalidInput:
         raise
     except (TimeoutError, ServiceError, OSError) as error:

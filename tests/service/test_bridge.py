@@ -121,3 +121,20 @@ async def test_at_most_workers_service_calls_run_at_once_from_every_platform() -
     await asyncio.gather(*(bridge.run(call) for _ in range(bridge.WORKERS * 4)))
     assert most == bridge.WORKERS
     assert bridge.worker_slots() is bridge.worker_slots()  # one limit per event loop
+
+
+async def test_waiting_for_a_worker_counts_against_the_database_budget() -> None:
+    """Every slot held by calls stuck on the database: the draft is coached by the rules in
+    time instead of queueing behind them."""
+    slots = bridge.worker_slots()
+    for _ in range(bridge.WORKERS):
+        await slots.acquire()
+    started = time.monotonic()
+    try:
+        outcome = await bridge.coach(DownService(), ADA, "I'll fix it ASAP.",  # type: ignore[arg-type]
+                                     delivery_key=None, deadline=Deadline(0.1, 5))
+    finally:
+        for _ in range(bridge.WORKERS):
+            slots.release()
+    assert time.monotonic() - started < 2
+    assert outcome.event_id is None and outcome.result.flags
