@@ -161,6 +161,7 @@ def _load(path: str) -> CoachModel | None:
 
 
 RULES_ONLY = "off"
+WHERE = "where:"  # a sentence head that ranks where in a draft a tone code's words are
 
 
 def load_model() -> CoachModel | None:

@@ -334,8 +334,8 @@ def rewrite_draft(draft: Draft, hits: Sequence[Hit]) -> str | None:
             _lower(plan, hit)
         elif fix is Fix.SOFTEN:
             _soften(plan, hit, hits)
-        elif fix is Fix.NEXT_STEP:
-            _next_step(plan)
+        elif fix is Fix.NEXT_STEP and not any(h.rule.fix is Fix.SOFTEN for h in hits):
+            _next_step(plan)  # a softened no already ends with a choice: that is the next step
         elif fix is Fix.PROMISE:
             _promise(plan, hit)
     if not (plan.sentence_edits or plan.word_edits or plan.inserts):
