@@ -43,6 +43,9 @@ class Code:
     # codes not raised on the same words as this one: one thing said about them, the truest
     overrides: frozenset[str] = frozenset()
     needs_a_problem: bool = False  # only raised on a reply that is about a problem
+    # what a sentence holding facts is to be said again without ("blame"), when the
+    # rules rewrite can neither drop it nor reword it without losing a fact
+    restate_without: str = ""
 
     @property
     def must_fix(self) -> bool:
@@ -122,6 +125,7 @@ _CODES = (
         fix="Own it for the company: \"That's on us, and I'm sorry.\" Then say what happens now.",
         decided_by="either",
         sentence_fix="own_it",
+        restate_without="blame",
         fails=(
             "Sorry, that was Dave on the night shift, he messed up your order.",
             "ngl the devs messed up the migration",
@@ -142,6 +146,7 @@ _CODES = (
         fix="Drop the argument; restate the facts kindly and say what you will do.",
         decided_by="either",
         sentence_fix="drop",
+        restate_without="arguing",
         fails=(
             "...so there's nothing wrong on our side.",
             "As I already explained, the fee is in the contract.",
@@ -201,6 +206,7 @@ _CODES = (
         fix="Say what is true now and what you can do: \"We don't normally..., but...\"",
         decided_by="either",
         sentence_fix="drop",
+        restate_without="the absolute",
         fails=(
             "We never offer refunds on sale items.",
             "That's impossible, policy is policy.",

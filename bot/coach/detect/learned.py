@@ -65,10 +65,14 @@ class ModelReading:
         return 0.0
 
 
+# Clauses end at a comma, semicolon, dash or line break, and at a colon not inside "6:15".
+_CLAUSE = re.compile(r"(?:[^,;:\n–—]|:(?=\d))+")
+
+
 def _best_clause(view: SentenceView, head: Head) -> tuple[int, int]:
     """The clause of a sentence whose words push hardest towards the head's "yes"."""
     best, best_score = (view.start, view.end), float("-inf")
-    for m in re.finditer(r"[^,;:\n–—]+", view.text):
+    for m in _CLAUSE.finditer(view.text):
         words = tokens(m.group())
         if len(words) < 2:
             continue
