@@ -10,7 +10,7 @@ the whole coach, so an entry that stops being true fails CI.
 `decided_by` says which detector has the final say, chosen by measurement on
 held-out sources (README, "How the coach decides"): "model" means the trained
 head decides whether the code is raised and the rules only find the words to
-quote (a rule's finding needs only half the model's usual confidence); "rules"
+quote (a rule's finding needs only less than the model alone needs); "rules"
 means the rules alone decide, because they measured better; "either" means a
 rule's finding stands on its own (those rules are rarely wrong but miss most
 cases) and the model adds what they miss.
@@ -46,6 +46,9 @@ class Code:
     # what a sentence holding facts is to be said again without ("blame"), when the
     # rules rewrite can neither drop it nor reword it without losing a fact
     restate_without: str = ""
+    # a rules' cue that overrules the model where it would quote: the rules read structure
+    # ("I understand" followed by what the customer said) that a bag of words cannot
+    vetoed_by_cue: str = ""
 
     @property
     def must_fix(self) -> bool:
@@ -167,6 +170,7 @@ _CODES = (
         fix="Reflect their words: \"So what I'm hearing is [what they said]. Is that right?\"",
         decided_by="either",
         sentence_fix="reflect",
+        vetoed_by_cue="c:empathy_reflected",
         fails=(
             "I understand your frustration.",
             "I hear you. We'll get it sorted by Friday.",

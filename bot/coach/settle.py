@@ -22,7 +22,7 @@ SENTENCE_CODES = frozenset({"vague_commitment", "hard_no"})
 # A rule's finding needs less from the model than the model alone does: two detectors
 # that agree are more often right than either. The model's score must reach this share
 # of its own threshold where a rule found the words.
-RULE_BACKING = 0.5
+RULE_BACKING = 0.4
 Backing = Callable[[Candidate], float]  # the model's score for a candidate / its threshold
 
 

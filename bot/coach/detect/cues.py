@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.coach.detect.empathy import EMPATHY_HEAD
 from bot.coach.detect.promise_vague import find_vague_times
 from bot.coach.detect.refusals import SOFTENER, find_refusals
 from bot.coach.detect.rules import Draft, Hit
@@ -102,6 +103,8 @@ def sentence_views(draft: Draft, hits: Sequence[Hit], now: datetime,
         for name, pattern in _SENTENCE_CUES:
             if pattern.search(plain):
                 cues.add("c:" + name)
+        if EMPATHY_HEAD.search(text) and "c:rule:empty_empathy" not in cues:
+            cues.add("c:empathy_reflected")  # the rules read what follows as a reflection
         if "?" in text:
             cues.add("c:question")
             if "c:writer_future" in cues:

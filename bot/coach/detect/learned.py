@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.coach.codes import TONE_CODES
+from bot.coach.codes import CODES, TONE_CODES
 from bot.coach.detect.candidates import Candidate
 from bot.coach.detect.promise_vague import find_vague_times
 from bot.coach.detect.refusals import find_refusals
@@ -156,6 +156,9 @@ def read_with_model(views: Sequence[SentenceView], model: CoachModel) -> ModelRe
             locator = model.head(WHERE + code) or head
             at = _likeliest_sentence(locator, [s.where.get(code, 0.0) for s in scored],
                                      rows, open_slots)
+            veto = CODES[code].vetoed_by_cue
+            if veto and any(veto in v.cues for v in views):
+                continue
             start, end = _best_clause(views[at], locator)
             candidates.append(Candidate(code, start, end, p, "model:" + code))
     bars = {code: head.thresholds.get("yes", 0.5) for code in TONE_CODES
