@@ -87,6 +87,7 @@ _CODES = (
              "[option B]. Which would you prefer?\""),
         decided_by="model",
         sentence_fix="soften",
+        suppresses=frozenset({"no_next_step"}),  # its fix ends with a choice: a next step
         fails=(
             "Sorry, we can't extend the deadline.",
             "Refunds aren't possible after 30 days.",
