@@ -13,8 +13,10 @@ from bot.service.views import (
     ExportData,
     ForgetReport,
     IncidentView,
+    PersonalTrend,
     PromiseView,
     PurgeReport,
+    TeamTrends,
     UserSettingsView,
 )
 
@@ -28,11 +30,13 @@ __all__ = [
     "IncidentView",
     "InvalidInput",
     "NotFound",
+    "PersonalTrend",
     "PromiseView",
     "PurgeReport",
     "Service",
     "ServiceError",
     "StorageUnavailable",
+    "TeamTrends",
     "UserSettingsView",
     "build_service",
 ]

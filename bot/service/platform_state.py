@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
@@ -92,8 +92,20 @@ def _this_digest(actor: Actor, week_key: str) -> tuple[ColumnElement[bool], ...]
     )
 
 
-def claim_digest(session: Session, actor: Actor, week_key: str, *, now: datetime) -> bool:
-    """True for exactly one caller per person and week, across every replica."""
+DigestClaim = Literal["first", "again"]
+""""first": nobody tried yet. "again": an earlier try failed or its sender died, so the
+message may have gone out after all, and a sender that can look should look first."""
+
+
+def claim_digest(
+    session: Session,
+    actor: Actor,
+    week_key: str,
+    *,
+    now: datetime,
+    stale_after: timedelta = STALE_CLAIM,
+) -> DigestClaim | None:
+    """A claim for exactly one caller per person and week, across every replica; else None."""
     values = {
         "platform": actor.platform,
         "tenant_id": actor.tenant_id,
@@ -104,7 +116,7 @@ def claim_digest(session: Session, actor: Actor, week_key: str, *, now: datetime
     }
     keyed = ("platform", "tenant_id", "user_id", "week_key")
     if insert_unless_exists(session, DigestDelivery, values, keyed) is not None:
-        return True
+        return "first"
     # A send that failed, or whose sender died before saying how it went, may be
     # tried again; the conditional update lets exactly one replica win that
     # retry, as the insert does for the first try.
@@ -116,27 +128,56 @@ def claim_digest(session: Session, actor: Actor, week_key: str, *, now: datetime
                 DigestDelivery.status == "failed",
                 and_(
                     DigestDelivery.status == "claimed",
-                    DigestDelivery.claimed_at < now - STALE_CLAIM,
+                    DigestDelivery.claimed_at < now - stale_after,
                 ),
             ),
         )
         .values(status="claimed", claimed_at=now, error=None)
     )
-    return bool(retried.rowcount == 1)  # type: ignore[attr-defined]
+    return "again" if retried.rowcount == 1 else None  # type: ignore[attr-defined]
 
 
 def finish_digest(
-    session: Session, actor: Actor, week_key: str, *, error: str | None, now: datetime
+    session: Session,
+    actor: Actor,
+    week_key: str,
+    *,
+    error: str | None,
+    now: datetime,
+    skipped: bool = False,
+    channel_id: str | None = None,
+    message_id: str | None = None,
 ) -> None:
+    """Sent (where to), failed (retried by a later round) or skipped (not this week: why)."""
+    status = "skipped" if skipped else "failed" if error else "sent"
     session.execute(
         update(DigestDelivery)
         .where(*_this_digest(actor, week_key))
         .values(
-            status="failed" if error else "sent",
-            sent_at=None if error else now,
+            status=status,
+            sent_at=now if status == "sent" else None,
             error=error,
+            channel_id=channel_id,
+            message_id=message_id,
         )
     )
+
+
+def digest_outcomes(
+    session: Session, *, week_key: str | None = None
+) -> list[tuple[str, str, str, str, str, str | None]]:
+    """(platform, tenant, user, week, status, error) of every digest row, for reports and tests."""
+    query = select(
+        DigestDelivery.platform,
+        DigestDelivery.tenant_id,
+        DigestDelivery.user_id,
+        DigestDelivery.week_key,
+        DigestDelivery.status,
+        DigestDelivery.error,
+    ).order_by(DigestDelivery.id)
+    if week_key is not None:
+        query = query.where(DigestDelivery.week_key == week_key)
+    return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
 
 
 def forget_tenant(session: Session, tenant_id: str, *, platform: str = "slack") -> None:
