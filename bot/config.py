@@ -21,6 +21,11 @@ def _flag(value: str | None, default: bool) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _names(value: str | None) -> frozenset[str]:
+    """A comma- or space-separated list, case-insensitive (Entra ids are GUIDs)."""
+    return frozenset(part.strip().lower() for part in (value or "").replace(",", " ").split())
+
+
 def _int(value: str | None, default: int) -> int:
     try:
         return int(value) if value not in (None, "") else default
@@ -69,6 +74,9 @@ class Settings:
     microsoft_app_password: str = ""
     microsoft_app_type: str = "MultiTenant"
     microsoft_app_tenant_id: str = ""
+    # Entra object ids (or Teams user ids) of the tenant admins who may see and switch
+    # team trends: Teams does not tell a bot who is an admin.
+    teams_admins: frozenset[str] = frozenset()
 
     openai_api_key: str = ""
     openai_base_url: str = ""
@@ -120,6 +128,7 @@ def load_settings(
         microsoft_app_password=get("MICROSOFT_APP_PASSWORD", ""),
         microsoft_app_type=get("MICROSOFT_APP_TYPE") or "MultiTenant",
         microsoft_app_tenant_id=get("MICROSOFT_APP_TENANT_ID", ""),
+        teams_admins=_names(get("TOUGHCLIENT_TEAMS_ADMINS")),
         openai_api_key=get("OPENAI_API_KEY", ""),
         openai_base_url=get("OPENAI_BASE_URL", ""),
         openai_model=get("OPENAI_MODEL") or DEFAULT_OPENAI_MODEL,

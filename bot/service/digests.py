@@ -2,11 +2,11 @@
 
 Everyone at once is six queries in total (settings, open promises, kept
 counts, this week's incidents, and the trends' kept promises and flag codes):
-a query per user would make the weekly run slower with every new user. Open promises arrive sorted by person and due date, so
-one pass groups them and files each into overdue / this week / later /
-undated. They are read as plain driver rows (bot.store.queries.driver_rows):
-at 10,000 users SQLAlchemy's per-row work alone would take a third of the
-one-second budget.
+a query per user would make the weekly run slower with every new user. Open
+promises arrive sorted by person and due date, so one pass groups them and
+files each into overdue / this week / later / undated. They are read as plain
+driver rows (bot.store.queries.driver_rows): at 10,000 users SQLAlchemy's
+per-row work alone would take a third of the one-second budget.
 """
 
 from __future__ import annotations
@@ -146,7 +146,8 @@ def _recent_incidents(
         .order_by(Incident.created_at.desc(), Incident.id.desc())
     )
     for row in session.connection().execute(statement):
-        grouped.setdefault((row[1], row[2], row[3]), []).append(IncidentView(*row))
+        view = IncidentView(*row)  # type: ignore[call-arg]
+        grouped.setdefault((view.platform, view.tenant_id, view.user_id), []).append(view)
     return {key: tuple(found) for key, found in grouped.items()}
 
 

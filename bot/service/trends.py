@@ -24,9 +24,9 @@ TOP_FLAGS = 3
 UserKey = tuple[str, str, str]
 
 
-def week_index(moment: datetime, now: datetime) -> int | None:
+def week_index(moment: datetime | None, now: datetime) -> int | None:
     """0 for the oldest window ... WEEKS_OF_TREND - 1 for the last 7 days; None outside."""
-    if moment > now:
+    if moment is None or moment > now:
         return None
     back = int((now - moment) / WEEK)
     return None if back >= WEEKS_OF_TREND else WEEKS_OF_TREND - 1 - back

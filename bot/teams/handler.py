@@ -89,7 +89,8 @@ class ToughClientTeamsBot(TeamsActivityHandler):
         await self.timezones.adopt(actor, activity)
         # Everyone in a channel or group chat sees the answer: private lists stay in personal chat.
         where = Where(personal=personal,
-                      bot_id=activity.recipient.id if activity.recipient else None)
+                      bot_id=activity.recipient.id if activity.recipient else None,
+                      admin=self.is_tenant_admin(activity))
         if is_card_submit(activity):
             answer = await card_action_answer(
                 self.service, actor, activity.value, delivery_key=activity.id, where=where
@@ -100,6 +101,14 @@ class ToughClientTeamsBot(TeamsActivityHandler):
                 where=where,
             )
         await self._send(turn_context, answer)
+
+    def is_tenant_admin(self, activity: Activity) -> bool:
+        """Named in TOUGHCLIENT_TEAMS_ADMINS by Entra object id or Teams user id."""
+        sender = activity.from_property
+        if sender is None or not self.settings.teams_admins:
+            return False
+        ids = {str(sender.aad_object_id or "").lower(), str(sender.id or "").lower()}
+        return bool(ids & self.settings.teams_admins)
 
     async def _bookkeeping(self, fn: Any, *args: Any) -> Any:
         return await asyncio.wait_for(asyncio.to_thread(fn, *args), timeout=BOOKKEEPING_BUDGET)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -26,6 +27,26 @@ class CardMessage:
 
     card: Card
     text: str
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_~\[\]()#>|!])")
+_BULLET_START = re.compile(r"^(\s*)([-+])(\s)", re.M)
+_NUMBER_START = re.compile(r"^(\s*)(\d+)\.(\s)", re.M)
+
+
+def escape_markdown(text: str) -> str:
+    """User text shown as written in a TextBlock: no bold, links, lists or date functions.
+
+    Adaptive Card TextBlocks read a subset of Markdown (`**bold**`, `_italic_`,
+    `[text](url)`, "- " and "1. " lists) and `{{DATE(...)}}`/`{{TIME(...)}}`
+    functions; a customer's name or a promise's words must not turn into any
+    of them. A backslash keeps each special character literal; a zero-width
+    space parts `{{`.
+    """
+    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    escaped = _BULLET_START.sub(r"\1\\\2\3", escaped)
+    escaped = _NUMBER_START.sub(r"\1\2\\.\3", escaped)
+    return escaped.replace("{{", "{\u200b{")
 
 
 def shorten(text: str, limit: int = MAX_BLOCK_CHARS) -> str:

@@ -1,4 +1,4 @@
-"""Open promises with Mark kept / Cancel, overdue first, as the service orders them."""
+"""Open promises, overdue first as the service orders them, each with its four buttons."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from bot.coach.labels import counted
 from bot.teams.cards.common import (
     CardMessage,
     Element,
-    action_set,
     card,
+    escape_markdown,
     heading,
     paragraph,
     shorten,
@@ -19,30 +19,12 @@ from bot.teams.cards.common import (
     subtle,
     when,
 )
+from bot.teams.cards.promise_rows import SURFACE_LIST, promise_row
 
 if TYPE_CHECKING:
     from bot.service import PromiseView
 
-MAX_PROMISES_SHOWN = 25
-
-
-def _promise_row(promise: PromiseView, *, tz: str, now: datetime) -> Element:
-    overdue = promise.overdue(now)
-    due = "no date" if promise.due is None else f"due {when(promise.due, tz)}"
-    customer = f" · {promise.customer}" if promise.customer else ""
-    return {
-        "type": "Container",
-        "separator": True,
-        "items": [
-            paragraph(shorten(promise.text, 400), weight="Bolder" if overdue else "Default"),
-            subtle(f"{'OVERDUE, ' if overdue else ''}{due}{customer}"),
-            action_set(
-                submit("Mark kept", "close_promise", style="positive",
-                       promise_id=promise.id, status="kept"),
-                submit("Cancel", "close_promise", promise_id=promise.id, status="cancelled"),
-            ),
-        ],
-    }
+MAX_PROMISES_SHOWN = 15
 
 
 def promises_card(
@@ -50,14 +32,17 @@ def promises_card(
 ) -> CardMessage:
     body: list[Element] = [heading("Your open promises")]
     if note:
-        body.append(paragraph(note, color="Good"))
+        body.append(paragraph(escape_markdown(note), color="Good"))
     if not promises:
         empty = "No open promises. Nothing is waiting on you."
         body.append(paragraph(empty))
         return CardMessage(card(body, fallback=empty), f"{note}\n{empty}" if note else empty)
     overdue = sum(1 for p in promises if p.overdue(now))
     body.append(subtle(f"{len(promises)} open, {overdue} overdue."))
-    body += [_promise_row(p, tz=tz, now=now) for p in promises[:MAX_PROMISES_SHOWN]]
+    body += [
+        promise_row(p, tz=tz, now=now, surface=SURFACE_LIST)
+        for p in promises[:MAX_PROMISES_SHOWN]
+    ]
     if len(promises) > MAX_PROMISES_SHOWN:
         body.append(subtle(f"…and {len(promises) - MAX_PROMISES_SHOWN} more."))
     text = f"{counted(len(promises), 'open promise')}, {overdue} overdue."

@@ -15,7 +15,15 @@ from bot.commands import Command, parse_command
 from bot.slack import ids
 from bot.slack.deliveries import first_delivery
 from bot.slack.deps import actor_of, deps_of
-from bot.slack.listeners.commands import coach_draft, digest, incidents, log_incident, promises
+from bot.slack.listeners.commands import (
+    coach_draft,
+    digest,
+    incidents,
+    log_incident,
+    promises,
+    settings,
+    team,
+)
 from bot.slack.listeners.commands.request import CommandRequest
 from bot.slack.safety import reported
 from bot.slack.text import unescape
@@ -43,6 +51,8 @@ HANDLERS: dict[str, Handler] = {
     "incidents": incidents.review,
     "promises": promises.list_open,
     "digest": digest.preview,
+    "settings": settings.change,
+    "team": team.show,
     "help": show_help,
     "unknown": show_unknown,
 }
