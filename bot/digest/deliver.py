@@ -54,6 +54,7 @@ class DeliveryReport:
     not_due: int = 0
     nothing_open: int = 0
     no_channel: int = 0
+    local: int = 0
     found_sent: int = 0
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
@@ -67,6 +68,8 @@ class DeliveryReport:
         ]
         if self.found_sent:
             parts.append(f"{self.found_sent} found already delivered after an interrupted round")
+        if self.local:
+            parts.append(f"{self.local} command-line users (see `digest --dry-run`)")
         if self.no_channel:
             parts.append(f"{self.no_channel} on a platform that is not configured")
         if self.skipped:
@@ -106,6 +109,9 @@ async def deliver_digests(
             continue
         if not everyone and not is_due(data, now):
             report.not_due += 1
+            continue
+        if data.actor.platform == "cli":
+            report.local += 1  # no chat to send to: `python app.py digest --dry-run` shows theirs
             continue
         sender = senders.get(data.actor.platform)
         if sender is None:
