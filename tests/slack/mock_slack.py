@@ -36,6 +36,10 @@ class MockSlack:
     user_tz: dict[str, str] = field(default_factory=dict)
     throttle: dict[str, int] = field(default_factory=dict)
     failing: dict[str, str] = field(default_factory=dict)
+    failing_for: dict[str, str] = field(default_factory=dict)  # DM target user -> error
+    admins: set[str] = field(default_factory=set)
+    posted: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # DM channel -> msgs
+    post_delay: float = 0.0  # seconds chat.postMessage waits after recording, before answering
     server: TestServer | None = None
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -63,6 +67,14 @@ class MockSlack:
     def fail(self, method: str, error: str) -> None:
         """Every later call of `method` gets `{"ok": false, "error": error}` (until cleared)."""
         self.failing[method] = error
+
+    def fail_for(self, user: str, error: str) -> None:
+        """chat.postMessage to `user` gets `{"ok": false, "error": error}`."""
+        self.failing_for[user] = error
+
+    @staticmethod
+    def dm_channel(user: str) -> str:
+        return "D" + user.removeprefix("U")
 
     def clear(self) -> None:
         self.calls.clear()
@@ -118,7 +130,13 @@ class MockSlack:
             )
         if method in self.failing:
             return web.json_response({"ok": False, "error": self.failing[method]})
-        return web.json_response(self._answer(method, params))
+        target = str(params.get("channel") or "")
+        if method == "chat.postMessage" and target in self.failing_for:
+            return web.json_response({"ok": False, "error": self.failing_for[target]})
+        answer = self._answer(method, params)
+        if method == "chat.postMessage" and self.post_delay:
+            await asyncio.sleep(self.post_delay)  # Slack has it; the answer is still on its way
+        return web.json_response(answer)
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
@@ -133,7 +151,22 @@ class MockSlack:
             }
         if method == "users.info":
             user = str(params.get("user"))
-            return {"ok": True, "user": {"id": user, "tz": self.user_tz.get(user, "UTC")}}
+            admin = user in self.admins
+            return {"ok": True, "user": {"id": user, "tz": self.user_tz.get(user, "UTC"),
+                                         "is_admin": admin, "is_owner": False}}
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": self.dm_channel(str(params.get("users")))}}
+        if method == "conversations.history":
+            found = self.posted.get(str(params.get("channel")), [])
+            return {"ok": True, "messages": list(reversed(found))[: int(params.get("limit", 100))]}
+        if method == "chat.postMessage" and str(params.get("channel", "")).startswith("U"):
+            channel = self.dm_channel(str(params["channel"]))
+            ts = f"1700000000.{next(self._ts):06d}"
+            metadata = params.get("metadata")
+            if isinstance(metadata, str):
+                metadata = json.loads(metadata)
+            self.posted.setdefault(channel, []).append({"ts": ts, "metadata": metadata})
+            return {"ok": True, "channel": channel, "ts": ts}
         if method in {"chat.postMessage", "chat.update", "chat.postEphemeral"}:
             ts = f"1700000000.{next(self._ts):06d}"
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts") or ts}
