@@ -26,6 +26,13 @@ def _names(value: str | None) -> frozenset[str]:
     return frozenset(part.strip().lower() for part in (value or "").replace(",", " ").split())
 
 
+def _float(value: str | None, default: float) -> float:
+    try:
+        return float(value) if value not in (None, "") else default
+    except ValueError:
+        return default
+
+
 def _int(value: str | None, default: int) -> int:
     try:
         return int(value) if value not in (None, "") else default
@@ -53,6 +60,7 @@ class Settings:
     migrate_on_start: bool = True
     store_drafts: bool = False
     retention_days: int = 90
+    digest_interval: float = 0.0  # seconds between the server's digest rounds; 0: the default
 
     slack_bot_token: str = ""
     slack_signing_secret: str = ""
@@ -118,6 +126,7 @@ def load_settings(
         migrate_on_start=_flag(get("TOUGHCLIENT_MIGRATE_ON_START"), True),
         store_drafts=_flag(get("TOUGHCLIENT_STORE_DRAFTS"), False),
         retention_days=max(0, _int(get("TOUGHCLIENT_RETENTION_DAYS"), 90)),
+        digest_interval=max(0.0, _float(get("TOUGHCLIENT_DIGEST_INTERVAL"), 0.0)),
         slack_bot_token=get("SLACK_BOT_TOKEN", ""),
         slack_signing_secret=get("SLACK_SIGNING_SECRET", ""),
         slack_app_token=get("SLACK_APP_TOKEN", ""),
