@@ -4,9 +4,11 @@ Platform-neutral on purpose: Slack and Teams each hand in a sender, and the
 database's claim on (person, week) is what makes a send happen once even when
 several replicas (or a cron job and a replica) run this at the same time.
 
-Sends run `CONCURRENCY` at a time: Slack answers a burst with 429 and
-Retry-After, which the Web API client honours by waiting (bot.slack.app), and
-one person's wait must not hold up everyone else's digest. A claim taken over
+People are claimed in batches (one transaction for 64), then their sends run
+`CONCURRENCY` at a time and each outcome is recorded as soon as it is known.
+Slack answers a burst with 429 and Retry-After, which the Web API client
+honours by waiting (bot.slack.app); one person's wait must not hold up
+everyone else's digest. A claim taken over
 from a sender that died mid-send ("again") is looked up first where the
 platform lets us (Slack keeps the week in the message's metadata), so a
 crash between Slack's answer and our record never becomes a second message.
@@ -30,6 +32,7 @@ from bot.service import DigestData, Service, StorageUnavailable
 log = logging.getLogger(__name__)
 
 CONCURRENCY = 16
+CLAIM_BATCH_PER_SENDER = 4  # people claimed in one transaction: 4 x CONCURRENCY
 ERROR_CHARS = 500
 
 
@@ -120,11 +123,37 @@ async def deliver_digests(
         due.append((sender, data))
     gate = asyncio.Semaphore(max(1, concurrency))
 
-    async def one(sender: DigestSender, data: DigestData) -> None:
+    async def one(sender: DigestSender, data: DigestData, week: str, claim: str) -> None:
         async with gate:
-            await _deliver_one(service, sender, data, now, report)
+            await _deliver_one(service, sender, data, week, claim, now, report)
 
-    await asyncio.gather(*(one(sender, data) for sender, data in due))
+    try:
+        batch = max(1, concurrency) * CLAIM_BATCH_PER_SENDER
+        for start in range(0, len(due), batch):
+            chunk = due[start : start + batch]
+            weeks = [week_key(now, data.tz) for _, data in chunk]
+            try:
+                claims = await asyncio.to_thread(
+                    service.claim_digests,
+                    [(data.actor, week) for (_, data), week in zip(chunk, weeks, strict=True)],
+                    now=now,
+                )
+            except StorageUnavailable as error:
+                # This batch waits for the next round; the rest of this round goes on.
+                report.failed += [f"{_who(data)}: {error}" for _, data in chunk]
+                continue
+            won = []
+            for (sender, data), week, claim in zip(chunk, weeks, claims, strict=True):
+                if claim is None:
+                    report.already_sent += 1
+                else:
+                    won.append(one(sender, data, week, claim))
+            await asyncio.gather(*won)
+    finally:
+        for sender in senders.values():
+            close = getattr(sender, "aclose", None)
+            if close is not None:  # a sender's connections last one round
+                await close()
     return report
 
 
@@ -133,15 +162,16 @@ def _who(data: DigestData) -> str:
 
 
 async def _deliver_one(
-    service: Service, sender: DigestSender, data: DigestData, now: datetime, report: DeliveryReport
+    service: Service,
+    sender: DigestSender,
+    data: DigestData,
+    week: str,
+    claim: str,
+    now: datetime,
+    report: DeliveryReport,
 ) -> None:
-    """Claim, (look,) send, record; one person's failure is theirs alone."""
-    week = week_key(now, data.tz)
+    """(Look,) send, record a claimed digest; one person's failure is theirs alone."""
     try:
-        claim = await asyncio.to_thread(service.claim_digest, data.actor, week, now=now)
-        if claim is None:
-            report.already_sent += 1
-            return
         if claim == "again":
             found = await _find_sent(sender, data, week)
             if found is not None:

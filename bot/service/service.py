@@ -402,6 +402,16 @@ class Service:
             lambda s: platform_state.claim_digest(s, actor, week_key, now=moment),
         )
 
+    def claim_digests(
+        self, wanted: list[tuple[Actor, str]], *, now: datetime | None = None
+    ) -> list[platform_state.DigestClaim | None]:
+        """`claim_digest` for a batch of (person, week), in one transaction, in order."""
+        moment = utc_now(now)
+        return self._write(
+            "digest claims",
+            lambda s: platform_state.claim_digests(s, wanted, now=moment),
+        )
+
     def finish_digest(
         self,
         actor: Actor,

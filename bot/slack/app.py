@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Literal
 
+from aiohttp import ClientSession
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
@@ -58,13 +59,24 @@ def api_url(settings: Settings) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def web_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
+def web_client(
+    settings: Settings,
+    token: str | None = None,
+    *,
+    session: ClientSession | None = None,
+    rate_limit_retries: int = RATE_LIMIT_RETRIES,
+) -> AsyncWebClient:
+    """A Web API client that waits out 429s (Retry-After) and retries dropped connections.
+
+    `session` shares one connection pool across many calls (the weekly digest round).
+    """
     return AsyncWebClient(
         token=token or None,
         base_url=api_url(settings),
+        session=session,
         retry_handlers=[
             AsyncConnectionErrorRetryHandler(),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+            AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries),
         ],
     )
 

@@ -17,7 +17,9 @@ from __future__ import annotations
 import asyncio
 from typing import Any
 
+from aiohttp import ClientSession
 from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
 from bot.digest.outcomes import Delivered, Unreachable
@@ -27,6 +29,8 @@ from bot.slack.views.digest import digest_message
 
 METADATA_TYPE = "toughclient_weekly_digest"
 HISTORY_LOOKBACK = 30  # messages of the DM read when looking for an earlier send
+# A digest can wait: more 429 retries than a person's click gets before giving up this round.
+DIGEST_RATE_LIMIT_RETRIES = 8
 
 # Slack's error codes for "this workspace cannot be reached at all".
 WORKSPACE_GONE: dict[str, str] = {
@@ -65,6 +69,22 @@ class SlackDigestSender:
         self.service = service
         self._tokens: dict[str, str] = {}
         self._gone: dict[str, str] = {}  # workspace -> why it cannot be reached this round
+        self._session: ClientSession | None = None
+
+    def _client(self, token: str) -> AsyncWebClient:
+        """One connection pool for the whole round, opened on the round's event loop."""
+        if self._session is None or self._session.closed:
+            self._session = ClientSession()
+        return web_client(
+            self.settings, token, session=self._session,
+            rate_limit_retries=DIGEST_RATE_LIMIT_RETRIES,
+        )
+
+    async def aclose(self) -> None:
+        """The round is over: close its connections."""
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
 
     async def token_for(self, tenant_id: str) -> str:
         if tenant_id in self._gone:
@@ -101,7 +121,7 @@ class SlackDigestSender:
 
     async def send(self, data: DigestData, week: str) -> Delivered:
         tenant = data.actor.tenant_id
-        client = web_client(self.settings, await self.token_for(tenant))
+        client = self._client(await self.token_for(tenant))
         message = digest_message(data)
         metadata: dict[str, Any] = {
             "event_type": METADATA_TYPE,
@@ -117,7 +137,7 @@ class SlackDigestSender:
 
     async def find_sent(self, data: DigestData, week: str) -> Delivered | None:
         tenant = data.actor.tenant_id
-        client = web_client(self.settings, await self.token_for(tenant))
+        client = self._client(await self.token_for(tenant))
         try:
             opened = await client.conversations_open(users=data.actor.user_id)
             channel = str((opened.get("channel") or {}).get("id") or "")

@@ -127,7 +127,7 @@ async def test_two_servers_and_the_digest_command_send_each_digest_once(
     seeded: Service, postgres_schema_url: str, slack_mock: MockSlack, connector: MockConnector
 ) -> None:
     due_slack, due_teams = seed(seeded, connector, slack=150, teams=30, later=5)
-    slack_mock.post_delay = 0.02  # Slack answers in 20 ms: the three overlap for seconds
+    slack_mock.post_delay = 0.15  # Slack answers in 150 ms: the three overlap for seconds
     env = environment(postgres_schema_url, slack_mock)
     servers = [await start(env, "serve", "--host", "127.0.0.1", "--port", str(free_port()))
                for _ in range(2)]
@@ -167,7 +167,8 @@ async def test_a_round_killed_mid_send_and_restarted_sends_to_everyone_once(
     await first.wait()
     in_flight = sum(slack_counts(slack_mock).values())
     statuses = Counter(o[4] for o in seeded.digest_outcomes())
-    assert statuses["claimed"] == in_flight and statuses["sent"] == 0
+    # Claimed a batch ahead; Slack holds the first sends; nothing is recorded as sent yet.
+    assert statuses["claimed"] >= in_flight and statuses["sent"] == 0
 
     slack_mock.post_delay = 0.0
     later = (datetime.now(UTC) + timedelta(minutes=16)).isoformat()  # the claims are stale now

@@ -40,6 +40,8 @@ class MockSlack:
     admins: set[str] = field(default_factory=set)
     posted: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # DM channel -> msgs
     post_delay: float = 0.0  # seconds chat.postMessage waits after recording, before answering
+    throttle_every: int = 0  # every Nth chat.postMessage call answers 429 (0: never)
+    counts: dict[str, int] = field(default_factory=dict)  # calls per method
     server: TestServer | None = None
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -77,6 +79,7 @@ class MockSlack:
         return "D" + user.removeprefix("U")
 
     def clear(self) -> None:
+        self.counts.clear()
         self.calls.clear()
         self.responses.clear()
         self.failing.clear()
@@ -98,6 +101,7 @@ class MockSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._response)
+        app.router.add_get("/_stats", self._stats)
         self.server = TestServer(app)
         await self.server.start_server()
 
@@ -123,6 +127,12 @@ class MockSlack:
         token = auth.removeprefix("Bearer ") or None
         params = await self._params(request)
         self.calls.append(Call(method, params, token))
+        self.counts[method] = self.counts.get(method, 0) + 1
+        every = self.throttle_every
+        if method == "chat.postMessage" and every and self.counts[method] % every == 0:
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+            )
         if self.throttle.get(method, 0) > 0:
             self.throttle[method] -= 1
             return web.json_response(
@@ -192,6 +202,11 @@ class MockSlack:
                 "authed_user": {"id": "U0INSTALLER"},
             }
         return {"ok": True}
+
+    async def _stats(self, request: web.Request) -> web.Response:
+        """What a mock in another process received, for the benchmarks."""
+        posted = {channel: len(messages) for channel, messages in self.posted.items()}
+        return web.json_response({"counts": self.counts, "posted": posted})
 
     async def _response(self, request: web.Request) -> web.Response:
         body = await request.json()

@@ -137,5 +137,7 @@ def test_channels_and_group_chats_are_offered_only_the_shared_commands() -> None
     lists = build_manifest(Settings(microsoft_app_id=APP_ID))["bots"][0]["commandLists"]
     by_scope = {scope: [c["title"] for c in entry["commands"]]
                 for entry in lists for scope in entry["scopes"]}
-    assert by_scope["personal"] == ["check", "no", "log", "incidents", "promises", "digest", "help"]
+    assert by_scope["personal"] == [
+        "check", "no", "log", "incidents", "promises", "digest", "settings", "team", "help"
+    ]
     assert by_scope["team"] == by_scope["groupChat"] == ["check", "no", "help"]
