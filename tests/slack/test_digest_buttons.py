@@ -246,3 +246,23 @@ async def test_a_new_date_from_the_app_home_republishes_the_home(slack: Harness)
     view = dumps(slack.mock.of("views.publish")[0].params["view"])
     assert "deliver the parts" in view and picked in view
     assert slack.service.open_promises(actor)[0].due is not None
+
+
+async def test_a_click_in_the_digest_preview_redraws_the_preview(slack: Harness) -> None:
+    actor = slack.actor("UD9")
+    promise = track(slack, actor, "return the call", None)
+    _, name = await slack.command("digest", user="UD9")
+    await slack.mock.wait_for(lambda: slack.mock.answers(name))
+    button = element(slack.mock.answers(name)[0]["blocks"], promise.id, ids.PROMISE_KEPT)
+    click = block_action(
+        ids.PROMISE_KEPT, button["value"], user="UD9",
+        container={"type": "message", "is_ephemeral": True, "message_ts": "1", "channel_id": "C1"},
+        response_url=slack.mock.response_url("preview-UD9"),
+    )
+    click["actions"][0]["block_id"] = button["block_id"]
+    await slack.interact(click)
+    await slack.mock.wait_for(lambda: slack.mock.answers("preview-UD9"))
+    answer = slack.mock.answers("preview-UD9")[0]
+    assert answer["replace_original"] is True
+    assert "Marked kept: return the call" in dumps(answer)
+    assert answer["text"].startswith("All clear")

@@ -59,6 +59,13 @@ async def redraw(request: ActionRequest, deps: Deps, actor: Actor, notice: str) 
         message = digest_message(data, notice=notice)
         await request.client.chat_update(channel=channel, ts=ts, **message.as_kwargs())
         return
+    if digest:  # the `/toughclient digest` preview, which only the asker sees
+        data = await deps.run(deps.service.digest_for, actor, now=now)
+        preview = digest_message(data, preview=True, notice=notice)
+        await request.respond(
+            response_type="ephemeral", replace_original=True, **preview.as_kwargs()
+        )
+        return
     settings = await deps.run(deps.service.get_settings, actor)
     still_open = await deps.run(deps.service.open_promises, actor, now=now)
     listed = promises_message(still_open, settings.tz, now, notice=notice)
