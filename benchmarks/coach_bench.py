@@ -65,7 +65,7 @@ def measure(drafts: list[str], rounds: int) -> tuple[list[float], float]:
 
 def promise_finder_share(drafts: list[str]) -> float:
     """Mean milliseconds of `find_promises` per draft, to tell the two halves apart."""
-    from bot.coach.promises import find_promises
+    from bot.coach.detect.promises import find_promises
     from bot.coach.text import mask
 
     masked = [mask(text) for text in drafts]

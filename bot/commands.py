@@ -12,12 +12,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 CommandName = Literal[
-    "check", "no", "log", "incidents", "promises", "digest", "settings", "team", "help", "unknown"
+    "check", "no", "log", "incidents", "promises", "digest", "settings", "team", "ai", "help",
+    "unknown",
 ]
 
 SUBCOMMANDS: tuple[str, ...] = (
-    "check", "no", "log", "incidents", "promises", "digest", "settings", "team", "help"
+    "check", "no", "log", "incidents", "promises", "digest", "settings", "team", "ai", "help"
 )
+# What may follow `ai`; anything else makes the line a draft ("AI can't fix this, sorry").
+AI_SWITCHES = ("on", "off", "status")
 
 USAGE_LINES: tuple[tuple[str, str], ...] = (
     ("<draft>", "coach a draft reply before you send it"),
@@ -30,6 +33,7 @@ USAGE_LINES: tuple[tuple[str, str], ...] = (
     ("settings [tz Zone] [day Monday] [hour 9] [digest on|off] [all-clear on|off]",
      "when your weekly digest comes, in your own time zone"),
     ("team [on|off]", "the team's trends (workspace or tenant admins only)"),
+    ("ai [on|off]", "whether drafts go to the AI rewriter here (admins switch it)"),
     ("help", "this list"),
 )
 
@@ -97,6 +101,8 @@ def _reads_as_sentence(word: str, rest: str) -> bool:
         return False
     if word in _BARE:
         return True
+    if word == "ai":
+        return rest.lower().strip(" .!") not in AI_SWITCHES
     if word == "incidents":
         return len(rest.split()) > _MAX_CUSTOMER_WORDS or any(c in rest for c in ".!?,")
     if word == "team":

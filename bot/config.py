@@ -13,6 +13,7 @@ from pathlib import Path
 DEFAULT_DATABASE_URL = "sqlite:///toughclient.db"
 DEFAULT_PORT = 3000
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
+DEFAULT_OPENAI_TIMEOUT = 8.0  # seconds for one whole model rewrite, the retry included
 
 
 def _flag(value: str | None, default: bool) -> bool:
@@ -38,6 +39,15 @@ def _int(value: str | None, default: int) -> int:
         return int(value) if value not in (None, "") else default
     except ValueError:
         return default
+
+
+def _seconds(value: str | None, default: float) -> float:
+    """A positive number of seconds; anything else (empty, 0, junk) is the default."""
+    try:
+        seconds = float(value) if value not in (None, "") else default
+    except ValueError:
+        return default
+    return seconds if 0 < seconds < float("inf") else default
 
 
 def normalize_database_url(url: str) -> str:
@@ -89,6 +99,7 @@ class Settings:
     openai_api_key: str = ""
     openai_base_url: str = ""
     openai_model: str = DEFAULT_OPENAI_MODEL
+    openai_timeout: float = DEFAULT_OPENAI_TIMEOUT
 
     @property
     def sqlalchemy_url(self) -> str:
@@ -141,4 +152,5 @@ def load_settings(
         openai_api_key=get("OPENAI_API_KEY", ""),
         openai_base_url=get("OPENAI_BASE_URL", ""),
         openai_model=get("OPENAI_MODEL") or DEFAULT_OPENAI_MODEL,
+        openai_timeout=_seconds(get("OPENAI_TIMEOUT"), DEFAULT_OPENAI_TIMEOUT),
     )

@@ -98,6 +98,17 @@ def add_teams(app: web.Application, settings: Settings, service: Service) -> str
     return add_teams_routes(app, settings=settings, service=service)
 
 
+def llm_status(settings: Settings) -> str:
+    """One line on the model rewriter, for the start-up log and /healthz (no secrets)."""
+    if not settings.llm_enabled:
+        return "Model rewrites are off: no OPENAI_API_KEY; every rewrite comes from the rules."
+    where = settings.openai_base_url or "the OpenAI API"
+    return (
+        f"Model rewrites are on: {settings.openai_model} at {where}, "
+        f"{settings.openai_timeout:g} s per rewrite (a workspace can turn them off)."
+    )
+
+
 def warm_up_coach() -> None:
     """Import the coach and compile its rules now, not in the first burst of requests."""
     from bot.coach import coach_draft
@@ -172,7 +183,7 @@ def create_app(
         app.router.add_get(INSTALL_PATH, slack_oauth)
         app.router.add_get(REDIRECT_PATH, slack_oauth)
     teams = add_teams(app, settings, service)
-    app[STATUS] = {"slack": surface.status, "teams": teams}
+    app[STATUS] = {"slack": surface.status, "teams": teams, "llm": llm_status(settings)}
     if run_scheduler:
         app[DIGESTS] = DigestSchedule(
             service, lambda: digest_senders(settings, service), interval=digest_interval
@@ -182,5 +193,5 @@ def create_app(
         )
     app.cleanup_ctx.append(lifecycle)
     if owned:
-        app.on_cleanup.append(lambda _app: asyncio.to_thread(service.close))
+        app.on_cleanup.append(lambda _app: service.aclose())
     return app

@@ -2,6 +2,7 @@
 
 `--json` and `--jsonl` print exactly the result object of product.md; the
 human form is coloured with rich, imported only when a person is reading.
+Input is checked to be text before the coach sees it (see draft_input).
 """
 
 from __future__ import annotations
@@ -13,7 +14,19 @@ from datetime import datetime, tzinfo
 from typing import IO, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.cli.draft_input import (
+    NotText,
+    argument_text,
+    at_terminal,
+    check_text,
+    decode,
+    has_nul,
+    read_stdin,
+    waiting_hint,
+)
+from bot.cli.terminal_text import json_line
 from bot.coach.labels import counted
+from bot.coach.types import CoachResult
 
 
 class UsageError(Exception):
@@ -32,6 +45,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--now", help="the current time, ISO 8601 (default: now)")
     parser.add_argument("--tz", default="UTC", help="IANA time zone of the writer (default: UTC)")
     parser.add_argument("--no-color", action="store_true", help="plain text without colours")
+    parser.add_argument(
+        "--customer", default="", help="the customer's message the draft answers (context)"
+    )
+    parser.add_argument(
+        "--no-llm", action="store_true", help="rules rewrite only, even when OPENAI_API_KEY is set"
+    )
 
 
 def parse_tz(name: str) -> ZoneInfo:
@@ -62,40 +81,80 @@ def run(args: argparse.Namespace) -> int:
         if args.jsonl:
             if args.draft is not None:
                 raise UsageError("--jsonl reads drafts from stdin; leave out the draft argument")
-            return _run_jsonl(sys.stdin, sys.stdout, now=now, tz=tz)
-        draft = args.draft if args.draft is not None else sys.stdin.read()
-        return _run_one(draft, as_json=args.json, now=now, tz=tz, color=not args.no_color)
-    except UsageError as err:
+            drafts = _stdin_bytes('one {"id": ..., "text": ...} object per line')
+            return _run_jsonl(drafts, sys.stdout, now=now, tz=tz, model=_model(args))
+        draft = decode(_stdin_bytes()) if args.draft is None else argument_text(args.draft)
+        return _run_one(draft, as_json=args.json, now=now, tz=tz, color=not args.no_color,
+                        model=_model(args))
+    except (UsageError, NotText) as err:
         print(f"toughclient coach: {err}", file=sys.stderr)
         return 2
 
 
-def _run_one(draft: str, *, as_json: bool, now: datetime, tz: ZoneInfo, color: bool) -> int:
+def _stdin_bytes(what: str = "the draft") -> bytes:
+    """Standard input; a person at a terminal is first told how to end it."""
+    if at_terminal(sys.stdin):
+        print(waiting_hint(what), file=sys.stderr, flush=True)
+    return read_stdin(sys.stdin)
+
+
+def _model(args: argparse.Namespace) -> str | None:
+    """The customer's message for the model, or None when the model is not to be used."""
+    return None if args.no_llm else args.customer
+
+
+def _rewritten(
+    result: CoachResult, model: str | None, *, now: datetime, tz: ZoneInfo
+) -> tuple[CoachResult, tuple[str, ...]]:
+    if model is None:
+        return result, ()
+    from bot.cli.llm_rewrite import improve
+
+    return improve(result, now=now, tz=tz, customer=model)
+
+
+def _run_one(
+    draft: str, *, as_json: bool, now: datetime, tz: ZoneInfo, color: bool,
+    model: str | None = None,
+) -> int:
     from bot.coach import DraftError, coach_draft
 
     try:
         result = coach_draft(draft, now=now, tz=tz)
     except DraftError as err:
         raise UsageError(str(err)) from None
+    result, suggestions = _rewritten(result, model, now=now, tz=tz)
     if as_json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        print(json_line(result.to_dict()))
     else:
         from bot.cli.coach_view import render
 
         render(result, tz=tz, color=color)
+        if suggestions:
+            from bot.cli.llm_rewrite import suggestions_text
+
+            print(suggestions_text(suggestions))
     return 0
 
 
-def _run_jsonl(source: IO[str], sink: IO[str], *, now: datetime, tz: ZoneInfo) -> int:
+def _run_jsonl(
+    data: bytes, sink: IO[str], *, now: datetime, tz: ZoneInfo, model: str | None = None
+) -> int:
     from bot.coach import DraftError, coach_draft
 
+    if has_nul(data):
+        # JSON text never holds a raw NUL: this is a binary file, not a bad line or two.
+        raise NotText("the input looks binary (it contains NUL bytes), not JSON lines")
     bad = 0
-    lines = source.read().removeprefix("\ufeff").splitlines()
+    # Split the bytes on newlines only: str.splitlines() would also split inside
+    # a JSON string at U+2028 or a form feed, and one bad byte spoils one line, not all.
+    lines = data.removeprefix(b"\xef\xbb\xbf").split(b"\n")
     while lines and not lines[-1].strip():
         lines.pop()  # blank lines at the end of a file are not drafts
-    for number, line in enumerate(lines, 1):
+    for number, raw in enumerate(lines, 1):
         item_id: Any = None
         try:
+            line = decode(raw.removesuffix(b"\r"), what="the line")
             if not line.strip():
                 # An answer for every input line keeps output line N about input line N.
                 raise ValueError("the line is empty")
@@ -106,12 +165,14 @@ def _run_jsonl(source: IO[str], sink: IO[str], *, now: datetime, tz: ZoneInfo) -
             text = item.get("text")
             if not isinstance(text, str):
                 raise ValueError('the object has no "text" string')
-            out = coach_draft(text, now=now, tz=tz, id=item_id).to_dict()
+            check_text(text, what='the "text"')
+            coached = coach_draft(text, now=now, tz=tz, id=item_id)
+            out = _rewritten(coached, model, now=now, tz=tz)[0].to_dict()
         except (ValueError, DraftError) as err:
             bad += 1
             reason = "not JSON" if isinstance(err, json.JSONDecodeError) else str(err)
             out = {"id": item_id, "error": f"line {number}: {reason}"}
-        sink.write(json.dumps(out, ensure_ascii=False) + "\n")
+        sink.write(json_line(out) + "\n")
     if bad:
         lines_failed = counted(bad, "input line")
         print(f"toughclient coach: {lines_failed} could not be coached", file=sys.stderr)

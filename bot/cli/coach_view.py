@@ -3,19 +3,25 @@
 The draft comes first with the flagged words highlighted, so the eye lands on
 what to change; then each flag with why and a suggestion; then the promises
 with their due time in the writer's zone; and last the rewrite between two
-rules, easy to select and copy. Without colour the same content prints as plain text.
+rules, easy to select and copy. Without colour, or when the output is not a
+terminal (a pipe, a file), the same content prints as plain text that is never
+padded or wrapped, so a rewrite pasted elsewhere is one paragraph.
+
+Everything taken from the draft goes through `visible`: a draft's control
+characters are shown escaped, never obeyed by the terminal.
 """
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from rich.console import Console, Group
-from rich.padding import Padding
 from rich.rule import Rule
 from rich.text import Text
 
+from bot.cli.terminal_text import visible, visible_with_offsets
 from bot.coach.labels import counted
 from bot.coach.types import CoachResult, Flag, Promise
 
@@ -41,29 +47,49 @@ def format_due(due: datetime | None, tz: ZoneInfo) -> str:
 
 
 def _highlighted(result: CoachResult) -> Text:
-    text = Text(result.text)
+    shown, where = visible_with_offsets(result.text)
+    text = Text(shown)
     for flag in result.flags:
-        text.stylize(f"{FLAG_STYLES.get(flag.code, 'bold')} underline", flag.start, flag.end)
+        style = f"{FLAG_STYLES.get(flag.code, 'bold')} underline"
+        text.stylize(style, where[flag.start], where[flag.end])
+    text.rstrip()  # a typed draft ends with Enter: no blank line for it
     return text
 
 
-def _flag_lines(flag: Flag, number: int) -> Group:
-    """The heading line, then why and what to try indented as a block, so
-    wrapped lines stay under their label instead of running back to column 0."""
+INDENT = "   "
+
+
+def _wrapped(text: Text, console: Console, indent: str = "") -> Text:
+    """The text word-wrapped to the terminal, every line indented, so wrapped
+    lines of a why or try stay under their label instead of running back to
+    column 0. Wrapped here rather than by rich's printing or its Padding, which
+    leave spaces at the ends of lines (and a copy of the lines takes them along)."""
+    lines = text.wrap(console, max(console.width - len(indent), 20))
+    block = Text()
+    for number, line in enumerate(lines):
+        line.rstrip()
+        block.append("\n" if number else "")
+        block.append(indent)
+        block.append_text(line)
+    return block
+
+
+def _flag_lines(flag: Flag, number: int, console: Console) -> Group:
+    """The heading line, then why and what to try indented as a block below it."""
     heading = Text()
     heading.append(f"{number}. ", style="bold")
     heading.append(flag.code, style=FLAG_STYLES.get(flag.code, "bold"))
-    heading.append(f'  "{flag.quote}"', style="italic")
-    detail = Text(f"Why: {flag.message}")
+    heading.append(f'  "{visible(flag.quote)}"', style="italic")
+    detail = Text(f"Why: {visible(flag.message)}")
     if flag.suggestion:
         detail.append("\nTry: ", style="green")
-        detail.append(flag.suggestion, style="green")
-    return Group(heading, Padding(detail, (0, 0, 0, 3)))
+        detail.append(visible(flag.suggestion), style="green")
+    return Group(_wrapped(heading, console), _wrapped(detail, console, INDENT))
 
 
 def _promise_line(promise: Promise, tz: ZoneInfo) -> Text:
     line = Text("• ")
-    line.append(f'"{promise.text}"')
+    line.append(f'"{visible(promise.text)}"')
     if promise.vague:
         line.append("  vague: name a time", style="yellow")
     else:
@@ -71,56 +97,61 @@ def _promise_line(promise: Promise, tz: ZoneInfo) -> Text:
     return line
 
 
-def _sections(result: CoachResult, tz: ZoneInfo) -> list[Text | Rule | Group]:
-    parts: list[Text | Rule | Group] = [
+def _sections(result: CoachResult, tz: ZoneInfo, console: Console) -> list[Text | Group]:
+    """Everything above the rewrite, which is printed apart (see render)."""
+    parts: list[Text | Group] = [
         Text("Your draft", style="bold"),
-        _highlighted(result),
+        _wrapped(_highlighted(result), console),
         Text(),
     ]
     if result.flags:
         parts.append(Text(f"{counted(len(result.flags), 'thing')} to fix", style="bold"))
-        parts += [_flag_lines(flag, n) for n, flag in enumerate(result.flags, 1)]
+        parts += [_flag_lines(flag, n, console) for n, flag in enumerate(result.flags, 1)]
     else:
         parts.append(Text("Nothing to fix: this reply reads well.", style="bold green"))
     if result.promises:
         parts += [Text(), Text("Promises you are making", style="bold")]
-        parts += [_promise_line(p, tz) for p in result.promises]
-    if result.rewrite:
-        # Rules above and below, not a box: a box's borders would be copied with the text.
-        parts.append(Text())
-        parts.append(Rule(f"Suggested reply ({result.rewrite_source})", align="left",
-                          style="green"))
-        parts.append(Text(result.rewrite))
-        parts.append(Rule(style="green"))
+        parts += [_wrapped(_promise_line(p, tz), console) for p in result.promises]
     return parts
 
 
 def _plain(result: CoachResult, tz: ZoneInfo) -> str:
-    lines = ["Your draft:", result.text, ""]
+    lines = ["Your draft:", visible(result.text).rstrip(), ""]
     if result.flags:
         lines.append(f"{counted(len(result.flags), 'thing')} to fix:")
         for n, flag in enumerate(result.flags, 1):
-            lines.append(f'{n}. {flag.code} "{flag.quote}" (characters {flag.start}-{flag.end})')
-            lines.append(f"   Why: {flag.message}")
+            quote = visible(flag.quote)
+            lines.append(f'{n}. {flag.code} "{quote}" (characters {flag.start}-{flag.end})')
+            lines.append(f"   Why: {visible(flag.message)}")
             if flag.suggestion:
-                lines.append(f"   Try: {flag.suggestion}")
+                lines.append(f"   Try: {visible(flag.suggestion)}")
     else:
         lines.append("Nothing to fix: this reply reads well.")
     if result.promises:
         lines += ["", "Promises you are making:"]
         for p in result.promises:
             state = "vague: name a time" if p.vague else f"due {format_due(p.due, tz)}"
-            lines.append(f'- "{p.text}"  {state}')
+            lines.append(f'- "{visible(p.text)}"  {state}')
     if result.rewrite:
-        lines += ["", f"Suggested reply ({result.rewrite_source}):", "-" * 40, result.rewrite,
-                  "-" * 40]
-    return "\n".join(lines)
+        lines += ["", f"Suggested reply ({result.rewrite_source}):", "-" * 40,
+                  visible(result.rewrite), "-" * 40]
+    return "\n".join(line.rstrip() for line in "\n".join(lines).split("\n"))
 
 
 def render(result: CoachResult, *, tz: ZoneInfo, color: bool) -> None:
-    """Print the coaching of one draft to standard output."""
-    if not color:
+    """Print the coaching of one draft to standard output: coloured for a
+    terminal, plain text for anything else or when colour is off."""
+    if not color or not sys.stdout.isatty():
         print(_plain(result, tz))
         return
     console = Console(highlight=False, soft_wrap=False)
-    console.print(Group(*_sections(result, tz)))
+    console.print(Group(*_sections(result, tz, console)))
+    if result.rewrite:
+        # Rules above and below, not a box: a box's borders would be copied with the text.
+        # The rewrite itself is soft-wrapped (the terminal folds it, rich inserts no line
+        # breaks), so selecting it copies one paragraph.
+        console.print()
+        console.print(Rule(f"Suggested reply ({result.rewrite_source})", align="left",
+                           style="green"))
+        console.print(Text(visible(result.rewrite)), soft_wrap=True)
+        console.print(Rule(style="green"))

@@ -1,8 +1,13 @@
 """`coach_draft`: one draft in, one CoachResult out, pure and deterministic.
 
-The order matters and is the same everywhere: validate, mask the chat markup,
-find the promises (they feed `vague_commitment` and `no_next_step`), run every
-rule, settle overlaps, then build the rules rewrite from the same findings.
+The pipeline, in order:
+1. text: validate, mask chat markup (same length), split sentences;
+2. detect: the promise finder and every rule yield candidates; the trained
+   model (if its file is there) reads each sentence with the rules' cues;
+3. settle: one policy (settle.py) decides which candidates become flags;
+4. time: which promises stand and when each is due (time/due.py);
+5. rewrite: the rules rewrite fixes every flag, checked again until no
+   must-fix code remains.
 """
 
 from __future__ import annotations
@@ -12,18 +17,21 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.coach.codes import MUST_FIX
+from bot.coach.detect.candidates import Candidate
+from bot.coach.detect.catalog import ALL_RULES, MODEL_RULES
+from bot.coach.detect.cues import sentence_views
+from bot.coach.detect.learned import read_with_model
+from bot.coach.detect.promises import FoundPromise, find_promises
+from bot.coach.detect.rules import Draft, Hit, run_rules
+from bot.coach.learn.model import load_model
 from bot.coach.limits import MAX_DRAFT_CHARS
-from bot.coach.promises import FoundPromise, find_promises
-from bot.coach.rewrite import rewrite_draft
-from bot.coach.rules import Draft, Hit, run_rules
-from bot.coach.rules_catalog import ALL_RULES
+from bot.coach.rewrite.rewriter import rewrite_draft
+from bot.coach.settle import settle
 from bot.coach.text import mask
+from bot.coach.time.due import decide_promises
 from bot.coach.types import CoachResult, DraftError, Flag, Promise
 
-# Codes a rewrite must never raise again; the rewriter gets a second pass if it does.
-MUST_FIX = frozenset(
-    {"vague_commitment", "hard_no", "blame", "defensive", "shouting", "false_hope"}
-)
 _REWRITE_PASSES = 3
 
 
@@ -60,27 +68,13 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _settle(hits: list[Hit]) -> list[Hit]:
-    """One flag per overlap of the same code; no `no_next_step` on top of a `hard_no`.
-
-    Where a "maybe" is also worded as a vague promise ("We'll see what we can
-    do"), it is flagged once, as the false hope it is: the user is told one
-    thing about the same words.
-    """
-    codes = {h.rule.code for h in hits}
-    hedges = [(h.start, h.end) for h in hits if h.rule.code == "false_hope"]
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """One flag per overlap of the same code, for the rules' own re-check of a rewrite."""
     kept: list[Hit] = []
     for hit in hits:
-        if hit.rule.code == "no_next_step" and "hard_no" in codes:
-            continue
-        if hit.rule.code in ("vague_commitment", "hard_no") and _overlaps(
-            hit.start, hit.end, hedges
-        ):
-            continue
-        if any(k.rule.code == hit.rule.code and k.start < hit.end and hit.start < k.end
-               for k in kept):
-            continue
-        kept.append(hit)
+        if not any(k.rule.code == hit.rule.code and k.start < hit.end and hit.start < k.end
+                   for k in kept):
+            kept.append(hit)
     return kept
 
 
@@ -129,7 +123,8 @@ def _answered_hedges(draft: Draft, hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-def _analyse(text: str, now: datetime, zone: ZoneInfo) -> tuple[Draft, list[Hit]]:
+def analyse_rules(text: str, now: datetime, zone: ZoneInfo) -> tuple[Draft, list[Hit]]:
+    """What the rules alone find: the draft with its promises, and settled rule hits."""
     masked = mask(text)
     found = find_promises(masked, now=now, tz=zone)
     draft = Draft.of(text, masked, found)
@@ -137,7 +132,7 @@ def _analyse(text: str, now: datetime, zone: ZoneInfo) -> tuple[Draft, list[Hit]
     kept = _not_hedged(found, hits)
     if len(kept) != len(found):
         draft = Draft.of(text, masked, kept)
-    return draft, _settle(hits)
+    return draft, hits
 
 
 def _recheck(text: str) -> tuple[Draft, list[Hit]]:
@@ -147,7 +142,7 @@ def _recheck(text: str) -> tuple[Draft, list[Hit]]:
     and adds no promises of its own, so finding promises again would only cost.
     """
     draft = Draft.of(text, mask(text))
-    return draft, _settle(run_rules(_RECHECK_RULES, draft))
+    return draft, _dedupe(run_rules(_RECHECK_RULES, draft))
 
 
 def _suggestion(hit: Hit, promises: Sequence[FoundPromise]) -> str:
@@ -190,7 +185,8 @@ def coach_draft(
         now = now.replace(tzinfo=zone)
     else:
         now = now.astimezone(zone)
-    draft, hits = _analyse(text, now, zone)
+    draft, hits = analyse_rules(text, now, zone)
+    draft, hits = _decide(draft, hits, now, zone)
     flags = tuple(
         Flag(
             code=h.rule.code,
@@ -210,3 +206,21 @@ def coach_draft(
     rewrite = _rewrite(draft, hits) if hits else None
     return CoachResult(text=text, flags=flags, promises=promises, rewrite=rewrite,
                        rewrite_source="rules", id=id)
+
+
+def _decide(draft: Draft, hits: list[Hit], now: datetime,
+            zone: ZoneInfo) -> tuple[Draft, list[Hit]]:
+    """Stages 2 to 4: the model's reading, the settling policy, and the promises that stand."""
+    model = load_model()
+    rule_candidates = [Candidate(h.rule.code, h.start, h.end, 1.0, "rules:" + h.rule.name, h.rule)
+                       for h in hits]
+    if model is None:
+        settled = settle(rule_candidates, None, draft.spans)
+        promises = decide_promises(draft, settled, None, now, zone)
+    else:
+        reading = read_with_model(sentence_views(draft, hits, now, zone), model)
+        settled = settle(rule_candidates, reading.candidates, draft.spans,
+                         frozenset(model.heads_for_codes()))
+        promises = decide_promises(draft, settled, reading.promise_sentences, now, zone)
+    decided = Draft.of(draft.text, draft.masked, promises)
+    return decided, [Hit(c.rule or MODEL_RULES[c.code], c.start, c.end) for c in settled]

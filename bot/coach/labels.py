@@ -1,19 +1,11 @@
-"""Names people read for each flag code: one place, so Slack, Teams and the
-terminal never call the same problem by two names."""
+"""Names people read for each flag code (from the registry in codes.py), so Slack,
+Teams and the terminal never call the same problem by two names."""
 
 from __future__ import annotations
 
-FLAG_LABELS: dict[str, str] = {
-    "vague_commitment": "Vague promise",
-    "hard_no": "Hard no",
-    "false_hope": "False hope",
-    "blame": "Blame",
-    "defensive": "Defensive",
-    "empty_empathy": "Empty empathy",
-    "shouting": "Shouting",
-    "absolute": "Door-closing absolute",
-    "no_next_step": "No next step",
-}
+from bot.coach.codes import CODES
+
+FLAG_LABELS: dict[str, str] = {code: entry.label for code, entry in CODES.items()}
 
 
 def flag_label(code: str) -> str:

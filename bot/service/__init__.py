@@ -4,6 +4,7 @@ See docs/service-api.md. Adapters import only from here.
 """
 
 from bot.service.errors import InvalidInput, NotFound, ServiceError, StorageUnavailable
+from bot.service.rewrites import RewriteAsk, RewriteOutcome
 from bot.service.service import Service, build_service
 from bot.service.views import (
     Actor,
@@ -33,6 +34,8 @@ __all__ = [
     "PersonalTrend",
     "PromiseView",
     "PurgeReport",
+    "RewriteAsk",
+    "RewriteOutcome",
     "Service",
     "ServiceError",
     "StorageUnavailable",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from bot.coach.types import CoachResult
@@ -46,3 +46,16 @@ def record_event(
         )
     ).one()
     return existing
+
+
+def mark_rewrite_source(session: Session, actor: Actor, event_id: int, source: str) -> None:
+    """The answer the user ended with came from `source` (the model, after the rules)."""
+    session.execute(
+        update(CoachingEvent)
+        .where(
+            CoachingEvent.id == event_id,
+            CoachingEvent.platform == actor.platform,
+            CoachingEvent.tenant_id == actor.tenant_id,
+        )
+        .values(rewrite_source=source)
+    )

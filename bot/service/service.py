@@ -8,11 +8,12 @@ the modules named for it (incidents, promises, digests, ...).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
@@ -36,6 +37,7 @@ from bot.service import (
 )
 from bot.service.errors import InvalidInput, StorageUnavailable, unavailable_message
 from bot.service.records import aware, utc_now, zone
+from bot.service.rewrites import NO_KEY, TENANT_OFF, RewriteAsk, RewriteOutcome
 from bot.service.views import (
     Actor,
     CoachOutcome,
@@ -52,6 +54,9 @@ from bot.service.views import (
 from bot.store import migrate as migrations
 from bot.store.engine import make_engine, session_factories
 from bot.store.retry import DEFAULT_RETRY, DatabaseUnavailable, RetryPolicy, run_with_retry
+
+if TYPE_CHECKING:
+    from bot.llm import Rewriter
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -70,6 +75,7 @@ class Service:
         self.settings = settings
         self._retry = retry
         self._readers, self._writers = session_factories(engine)
+        self._llm: Rewriter | None = None
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -105,6 +111,13 @@ class Service:
 
     def close(self) -> None:
         self.engine.dispose()
+
+    async def aclose(self) -> None:
+        """Close the model client (its HTTP connections) and the database engine."""
+        if self._llm is not None:
+            await self._llm.close()
+            self._llm = None
+        await asyncio.to_thread(self.close)
 
     def ping(self) -> None:
         """Prove the database answers (for health checks); StorageUnavailable if not."""
@@ -158,6 +171,110 @@ class Service:
                       actor.platform, actor.tenant_id)
             event_id = None
         return CoachOutcome(result=result, tz=tz, event_id=event_id)
+
+    # -- the model rewrite ------------------------------------------------------------------
+
+    @property
+    def llm_configured(self) -> bool:
+        """A key is set: drafts may go to the model (where the workspace allows it)."""
+        return self.settings.llm_enabled
+
+    def _rewriter(self) -> Rewriter:
+        if self._llm is None:
+            from bot.llm import Rewriter  # openai loads only where the model is used
+
+            self._llm = Rewriter(self.settings)
+        return self._llm
+
+    def llm_allowed(self, actor: Actor) -> bool:
+        """Whether this workspace or tenant lets drafts go to the model.
+
+        When the database cannot say, the answer is no: a workspace that turned
+        the model off must never have a draft sent because of an outage.
+        """
+        if not self.llm_configured:
+            return False
+        try:
+            return self._read(
+                "workspace settings",
+                lambda s: tenant_settings.llm_enabled(s, actor.platform, actor.tenant_id),
+            )
+        except StorageUnavailable:
+            log.warning("model rewrite skipped: workspace settings unavailable")
+            return False
+
+    def tenant_llm_enabled(self, platform: str, tenant_id: str) -> bool:
+        """The workspace's own choice (on unless turned off), whether or not a key is set."""
+        return self._read(
+            "workspace settings",
+            lambda s: tenant_settings.llm_enabled(s, platform, tenant_id),
+        )
+
+    def set_tenant_llm(
+        self,
+        platform: str,
+        tenant_id: str,
+        enabled: bool,
+        *,
+        by: str | None = None,
+        now: datetime | None = None,
+    ) -> bool:
+        """Turn the model rewrite on or off for one workspace or tenant."""
+        if not tenant_id.strip():
+            raise InvalidInput("Name the workspace or tenant.")
+        moment = utc_now(now)
+        return self._write(
+            "workspace settings",
+            lambda s: tenant_settings.set_llm_enabled(
+                s, platform, tenant_id.strip(), enabled, by=by, now=moment
+            ),
+        )
+
+    async def rewrite(
+        self,
+        actor: Actor,
+        outcome: CoachOutcome,
+        ask: RewriteAsk | None = None,
+        *,
+        now: datetime | None = None,
+    ) -> RewriteOutcome:
+        """The model's rewrite of a coached draft, checked; else the rules result as it was.
+
+        Adapters call this after they have shown the rules answer. It never
+        raises, and never takes longer than OPENAI_TIMEOUT plus a database read.
+        """
+        from bot.llm import RewriteRequest
+
+        ask = ask or RewriteAsk()
+        result = outcome.result
+        if not self.llm_configured:
+            return RewriteOutcome(result, NO_KEY)
+        if not await asyncio.to_thread(self.llm_allowed, actor):
+            return RewriteOutcome(result, TENANT_OFF)
+        request = RewriteRequest(
+            coached=result,
+            now=utc_now(now).astimezone(zone(outcome.tz)),
+            tz=outcome.tz,
+            task="soften_no" if ask.softening else "rewrite_draft",
+            customer_message=ask.customer_message,
+            asked_for=ask.asked_for,
+            why_not=ask.why_not,
+            alternatives=tuple(ask.alternatives),
+        )
+        improved = await self._rewriter().improve(request)
+        if improved.from_model and outcome.event_id is not None:
+            await asyncio.to_thread(self._mark_model_rewrite, actor, outcome.event_id)
+        return RewriteOutcome(improved.result, improved.outcome, improved.suggestions)
+
+    def _mark_model_rewrite(self, actor: Actor, event_id: int) -> None:
+        try:
+            self._write(
+                "coaching event",
+                lambda s: coaching.mark_rewrite_source(s, actor, event_id, "llm"),
+            )
+        except StorageUnavailable:
+            log.warning("coaching event %d keeps rewrite_source=rules: database unavailable",
+                        event_id)
 
     # -- incidents --------------------------------------------------------------------------
 

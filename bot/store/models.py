@@ -164,20 +164,6 @@ class UserSetting(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
-class TenantSetting(Base):
-    """What a workspace or tenant admin chose for everyone in it (team trends on or off)."""
-
-    __tablename__ = "tenant_settings"
-    __table_args__ = (UniqueConstraint("platform", "tenant_id"),)
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    platform: Mapped[str] = mapped_column(String(16))
-    tenant_id: Mapped[str] = mapped_column(String(ID))
-    team_trends: Mapped[bool] = mapped_column(default=False)
-    changed_by: Mapped[str] = mapped_column(String(ID))
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
-
-
 class ConversationReference(Base):
     """A Teams conversation reference for proactive messages, as plain JSON text."""
 
@@ -232,3 +218,19 @@ class ProcessedDelivery(Base):
     tenant_id: Mapped[str] = mapped_column(String(ID))
     delivery_key: Mapped[str] = mapped_column(String(KEY))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TenantSetting(Base):
+    """A workspace's or tenant's own choices: may drafts go to the model, may admins see
+    team trends."""
+
+    __tablename__ = "tenant_settings"
+    __table_args__ = (UniqueConstraint("platform", "tenant_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(16))
+    tenant_id: Mapped[str] = mapped_column(String(ID))
+    llm_enabled: Mapped[bool] = mapped_column(default=True)
+    team_trends: Mapped[bool] = mapped_column(default=False, server_default=false())
+    updated_by: Mapped[str | None] = mapped_column(String(ID), nullable=True)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, TypeVar
@@ -17,7 +17,7 @@ from urllib.parse import quote
 
 from bot.commands import Command, parse_command, split_customer
 from bot.digest.team import NOT_ADMIN, OFF_FOR_ADMIN, TURNED_OFF, TURNED_ON
-from bot.service import Actor, Service, ServiceError
+from bot.service import Actor, CoachOutcome, RewriteAsk, Service, ServiceError
 from bot.service.promise_dates import parse_day, parse_target
 from bot.settings_command import SettingsSyntaxError, describe, parse_settings
 from bot.teams.cards import help as help_cards
@@ -90,10 +90,17 @@ def private_only(where: Where, command: str) -> Answer:
     return Answer(help_cards.private_only_card(command, personal_chat_link(where.bot_id)))
 
 
+Later = Callable[[], Awaitable[CardMessage | None]]
+
+
 @dataclass(frozen=True)
 class Answer:
+    """A card to send; `later`, when set, makes the better card that replaces it afterwards
+    (the model's rewrite), or None when the first card stays."""
+
     message: CardMessage
     replace: bool = False
+    later: Later | None = None
 
 
 async def call(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
@@ -122,7 +129,19 @@ async def coach_answer(
         return Answer(help_cards.error_card(str(err)))
     except CoachingTooSlow as err:
         return Answer(help_cards.too_complex_card(str(err)))
-    return Answer(coaching_card(result, tz=tz, title=title, focus=focus))
+    first = coaching_card(result, tz=tz, title=title, focus=focus)
+    if not service.llm_configured or result.rewrite is None:
+        return Answer(first)
+
+    async def later() -> CardMessage | None:
+        ask = RewriteAsk(soften=focus == REFUSAL_CODES)
+        rewritten = await service.rewrite(actor, CoachOutcome(result, tz, None), ask)
+        if not rewritten.from_model:
+            return None
+        return coaching_card(rewritten.result, tz=tz, title=title, focus=focus,
+                             suggestions=rewritten.suggestions)
+
+    return Answer(first, later=later)
 
 
 async def command_answer(
@@ -171,9 +190,29 @@ async def _run_command(
         return await _settings(service, actor, rest)
     if name == "team":
         return await _team(service, actor, rest.strip().lower(), admin=admin)
+    if name == "ai":
+        return await _ai_setting(service, actor, rest)
     if name == "unknown":
         return Answer(help_cards.unknown_command_card(command.typed, command.suggestion))
     return Answer(help_cards.help_card())
+
+
+TEAMS_AI_SWITCH = (
+    " In Teams the switch is with the server's administrator: "
+    "`python app.py ai off --platform teams --tenant {tenant}` (or `on`)."
+)
+
+
+async def _ai_setting(service: Service, actor: Actor, rest: str) -> Answer:
+    """Status for anyone; switching is an administrator's job on the server (Teams gives a
+    bot no reliable way to tell a tenant admin)."""
+    from bot.service.rewrites import ai_status_text
+
+    enabled = await call(service.tenant_llm_enabled, actor.platform, actor.tenant_id)
+    text = ai_status_text(configured=service.llm_configured, enabled=enabled)
+    if rest.lower().strip(" .!") in ("on", "off") or service.llm_configured:
+        text += TEAMS_AI_SWITCH.format(tenant=actor.tenant_id)
+    return Answer(help_cards.notice_card("AI rewriter", text))
 
 
 async def _log_from_text(
@@ -357,15 +396,34 @@ def _soften_values(value: dict[str, Any]) -> dict[str, str]:
 
 
 async def _soften(service: Service, actor: Actor, value: dict[str, Any], key: str | None) -> Answer:
-    from bot.coach.soften import soften_refusal
+    from bot.coach.rewrite.soften import soften_refusal
+    from bot.teams.coaching import rules_coach
 
     values = _soften_values(value)
     if not (values["asked_for"] and values["why_not"]):
         error = "Tell me what they asked for and why not; alternatives are optional."
         return Answer(soften_form_card(values=values, error=error), replace=True)
     alternatives = [line.strip(" -•\t") for line in values["alternatives"].splitlines()]
-    reply = soften_refusal(values["asked_for"], values["why_not"], [a for a in alternatives if a])
-    return Answer(softened_card(reply, asked_for=values["asked_for"]), replace=True)
+    offered = [a for a in alternatives if a]
+    reply = soften_refusal(values["asked_for"], values["why_not"], offered)
+    first = softened_card(reply, asked_for=values["asked_for"])
+    if not service.llm_configured:
+        return Answer(first, replace=True)
+
+    async def later() -> CardMessage | None:
+        try:
+            coached = await call(rules_coach, reply)
+        except DraftRejected:
+            return None
+        ask = RewriteAsk(asked_for=values["asked_for"], why_not=values["why_not"],
+                         alternatives=offered)
+        rewritten = await service.rewrite(actor, CoachOutcome(coached, "UTC", None), ask)
+        if not rewritten.from_model or not rewritten.result.rewrite:
+            return None
+        return softened_card(rewritten.result.rewrite, asked_for=values["asked_for"],
+                             suggestions=rewritten.suggestions, from_model=True)
+
+    return Answer(first, replace=True, later=later)
 
 
 async def _open_log_form(

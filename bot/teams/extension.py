@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from datetime import datetime
 from typing import Any
 
@@ -22,7 +23,8 @@ from botbuilder.schema.teams import (
     TaskModuleTaskInfo,
 )
 
-from bot.service import Actor, Service, ServiceError
+from bot.coach.types import CoachResult
+from bot.service import Actor, CoachOutcome, RewriteAsk, Service, ServiceError
 from bot.teams.cards.coaching import track_toggle_id
 from bot.teams.cards.common import Card
 from bot.teams.cards.extension import (
@@ -51,6 +53,11 @@ NOT_SAVED = (
     "I could not save what you ticked just now, so nothing was inserted. "
     "Your reply is below: coach it again in a minute."
 )
+
+# Seconds from the invoke's arrival by which the model's rewrite must be back; the rest
+# of Teams' 5 s is for the card and the network. Below MIN_MODEL_SECONDS left, not asked.
+INVOKE_MODEL_DEADLINE = 4.0
+MIN_MODEL_SECONDS = 0.5
 
 log = logging.getLogger(__name__)
 
@@ -185,9 +192,33 @@ def _save_ticked(
     return saved
 
 
+async def with_model_rewrite(
+    service: Service, actor: Actor, result: CoachResult, tz: str, *, customer_message: str,
+    started: float,
+) -> tuple[CoachResult, tuple[str, ...]]:
+    """The model's rewrite if it is checked and back inside Teams' 5 seconds, else the rules'.
+
+    An invoke cannot be updated after it is answered, so the model gets what
+    is left of `INVOKE_MODEL_DEADLINE` and not a moment more.
+    """
+    left = INVOKE_MODEL_DEADLINE - (time.monotonic() - started)
+    if not service.llm_configured or result.rewrite is None or left < MIN_MODEL_SECONDS:
+        return result, ()
+    ask = RewriteAsk(customer_message=customer_message)
+    try:
+        rewritten = await asyncio.wait_for(
+            service.rewrite(actor, CoachOutcome(result, tz, None), ask), timeout=left
+        )
+    except TimeoutError:
+        log.info("the model's rewrite missed the message extension's deadline (%.1f s)", left)
+        return result, ()
+    return rewritten.result, rewritten.suggestions
+
+
 async def submit_action(
     service: Service, actor: Actor, action: MessagingExtensionAction, *, delivery_key: str | None
 ) -> MessagingExtensionActionResponse:
+    started = time.monotonic()
     data = _data(action)
     step = _field(data, "action")
     context = _context(action, data)
@@ -214,4 +245,7 @@ async def submit_action(
         )
     except (DraftRejected, CoachingTooSlow) as err:
         return _dialog(draft_dialog_card(draft=draft, error=str(err), **context))
-    return _dialog(extension_result_card(result, tz=tz, **context))
+    result, suggestions = await with_model_rewrite(
+        service, actor, result, tz, customer_message=context["customer_message"], started=started
+    )
+    return _dialog(extension_result_card(result, tz=tz, suggestions=suggestions, **context))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from typing import Any
 
 from botbuilder.core import TurnContext
@@ -35,6 +36,9 @@ log = logging.getLogger(__name__)
 
 # Seconds for bookkeeping writes (dedupe, reference) before we answer anyway.
 BOOKKEEPING_BUDGET = 2.0
+# Seconds a turn may last in all: Bot Framework gives a message request 15 s, and the
+# model's rewrite (which replaces the first card) must be done and sent inside them.
+TURN_BUDGET = 13.0
 
 
 def is_card_submit(activity: Activity) -> bool:
@@ -77,6 +81,7 @@ class ToughClientTeamsBot(TeamsActivityHandler):
     # --- chat messages ------------------------------------------------------------------
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
+        started = time.monotonic()
         activity = turn_context.activity
         actor = actor_of(activity)
         if not await self._first_delivery(actor, activity):
@@ -100,7 +105,9 @@ class ToughClientTeamsBot(TeamsActivityHandler):
                 self.service, actor, incoming_text(activity), delivery_key=activity.id,
                 where=where,
             )
-        await self._send(turn_context, answer)
+        sent = await self._send(turn_context, answer)
+        if answer.later is not None and sent:
+            await self._replace_later(turn_context, sent, answer, started)
 
     def is_tenant_admin(self, activity: Activity) -> bool:
         """Named in TOUGHCLIENT_TEAMS_ADMINS by Entra object id or Teams user id."""
@@ -132,18 +139,44 @@ class ToughClientTeamsBot(TeamsActivityHandler):
         except Exception as err:
             log.warning("could not save the conversation reference of %s: %r", actor.user_id, err)
 
-    async def _send(self, turn_context: TurnContext, answer: Answer) -> None:
+    async def _send(self, turn_context: TurnContext, answer: Answer) -> str | None:
+        """Send (or update) the card; the id of the message that shows it, when known."""
         outgoing = message_activity(answer.message)
         replaced = turn_context.activity.reply_to_id
         if answer.replace and replaced:
             outgoing.id = replaced
             try:
                 await turn_context.update_activity(outgoing)
-                return
+                return replaced
             except Exception as err:  # the card may be gone; a new message still answers
                 log.info("could not update card %s: %r", replaced, err)
                 outgoing.id = None
-        await turn_context.send_activity(outgoing)
+        response = await turn_context.send_activity(outgoing)
+        return response.id if response is not None else None
+
+    async def _replace_later(
+        self, turn_context: TurnContext, message_id: str, answer: Answer, started: float
+    ) -> None:
+        """The model's card in place of the first one, if it comes inside the turn's budget.
+
+        The user already has the rules answer; when the model is late, fails or is
+        rejected, that answer simply stays.
+        """
+        assert answer.later is not None
+        left = TURN_BUDGET - (time.monotonic() - started)
+        try:
+            better = await asyncio.wait_for(answer.later(), timeout=max(left, 0.0))
+        except TimeoutError:
+            log.info("the model's rewrite missed the turn's %.0f s budget", TURN_BUDGET)
+            return
+        if better is None:
+            return
+        outgoing = message_activity(better)
+        outgoing.id = message_id
+        try:
+            await turn_context.update_activity(outgoing)
+        except Exception as err:  # the first card stays; the user has an answer
+            log.warning("could not replace card %s with the model's rewrite: %r", message_id, err)
 
     # --- installation ---------------------------------------------------------------------
 

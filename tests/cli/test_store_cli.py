@@ -23,7 +23,7 @@ def _database(monkeypatch, tmp_path, database_url):
 def test_migrate_creates_the_schema_and_reports_the_revision(capsys):
     assert app.main(["migrate", "--check"]) == 0
     out = capsys.readouterr().out
-    assert "is at revision 0002" in out
+    assert "is at revision 0003" in out
 
 
 def test_a_fresh_machine_gets_a_sqlite_file_in_the_working_directory(monkeypatch, tmp_path):

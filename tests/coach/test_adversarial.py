@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.coach import MAX_DRAFT_CHARS, coach_draft
-from bot.coach.rules_catalog import ALL_RULES
+from bot.coach.detect.catalog import ALL_RULES
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("UTC"))
 

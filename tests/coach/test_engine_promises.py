@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.coach import coach_draft, engine
-from bot.coach.promises import FoundPromise
+from bot.coach.detect.promises import FoundPromise
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("UTC"))
 

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.coach import coach_draft
-from bot.coach.promises import FoundPromise, find_promises
+from bot.coach.detect.promises import FoundPromise, find_promises
 
 TZ = ZoneInfo("America/New_York")
 NOW = datetime(2026, 11, 22, 18, 36, tzinfo=TZ)

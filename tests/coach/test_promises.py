@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.coach.promises import FoundPromise, find_promises
+from bot.coach.detect.promises import FoundPromise, find_promises
 
 TZ = ZoneInfo("Europe/London")
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=TZ)  # a Wednesday

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.coach import coach_draft
-from bot.coach.when import names_time
+from bot.coach.time.when import names_time
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("UTC"))
 

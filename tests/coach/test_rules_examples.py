@@ -7,8 +7,8 @@ from datetime import datetime
 import pytest
 
 from bot.coach import coach_draft
-from bot.coach.rules import Fix
-from bot.coach.rules_catalog import ALL_RULES, BY_NAME
+from bot.coach.detect.catalog import ALL_RULES, BY_NAME
+from bot.coach.detect.rules import Fix
 
 NOW = datetime(2026, 3, 4, 10, 0)
 PRODUCT_CODES = {

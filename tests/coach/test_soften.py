@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from bot.coach import coach_draft
-from bot.coach.soften import choice_sentences, soften_refusal
+from bot.coach.rewrite.soften import choice_sentences, soften_refusal
 
 
 def test_full_answers_make_a_complete_reply() -> None:

@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.coach import coach_draft
-from bot.coach.promises import FoundPromise, find_promises
+from bot.coach.detect.promises import FoundPromise, find_promises
 
 ZONES = [ZoneInfo("Europe/London"), ZoneInfo("UTC")]
 LONDON = ZONES[0]

@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.coach.when import resolve
-from bot.coach.when_suggest import Horizon, suggest
+from bot.coach.time.suggest import Horizon, suggest
+from bot.coach.time.when import resolve
 
 NEW_YORK = ZoneInfo("America/New_York")
 BERLIN = ZoneInfo("Europe/Berlin")

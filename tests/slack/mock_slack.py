@@ -34,10 +34,10 @@ class MockSlack:
     calls: list[Call] = field(default_factory=list)
     responses: list[dict[str, Any]] = field(default_factory=list)
     user_tz: dict[str, str] = field(default_factory=dict)
+    admins: set[str] = field(default_factory=set)  # users.info says is_admin for these
     throttle: dict[str, int] = field(default_factory=dict)
     failing: dict[str, str] = field(default_factory=dict)
     failing_for: dict[str, str] = field(default_factory=dict)  # DM target user -> error
-    admins: set[str] = field(default_factory=set)
     posted: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # DM channel -> msgs
     post_delay: float = 0.0  # seconds chat.postMessage waits after recording, before answering
     throttle_every: int = 0  # every Nth chat.postMessage call answers 429 (0: never)

@@ -11,8 +11,8 @@ from bot.store.models import Base
 
 TABLES = {
     "incidents", "promises", "coaching_events", "user_settings", "conversation_references",
-    "digest_deliveries", "processed_deliveries", "tenant_settings", "slack_installations",
-    "slack_bots", "slack_oauth_states",
+    "digest_deliveries", "processed_deliveries", "slack_installations", "slack_bots",
+    "slack_oauth_states", "tenant_settings",
 }
 
 

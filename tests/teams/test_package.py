@@ -93,7 +93,9 @@ def test_the_manifest_lists_every_command_and_both_extension_commands() -> None:
     bot = manifest["bots"][0]
     assert bot["scopes"] == ["personal", "team", "groupChat"]
     titles = [c["title"] for c in bot["commandLists"][0]["commands"]]
-    assert titles == ["check", "no", "log", "incidents", "promises", "digest", "help"]
+    assert titles == [
+        "check", "no", "log", "incidents", "promises", "digest", "settings", "team", "help"
+    ]
     commands = {c["id"]: c for c in manifest["composeExtensions"][0]["commands"]}
     assert commands["coachDraft"]["context"] == ["compose", "commandBox"]
     assert commands["coachReply"]["context"] == ["message"]

@@ -55,11 +55,12 @@ def coaching_result_modal(
     title: str = "Your coached reply",
     heading: str = "Coaching for your draft",
     lead: Sequence[Block] = (),
+    suggestions: Sequence[str] = (),
 ) -> View:
     """The result in a modal; its buttons track promises and log an incident from here.
 
     `private_metadata` carries the customer's message along, so those buttons
     can prefill what they open.
     """
-    blocks = [*lead, *coaching_blocks(result, tz, heading=heading)]
+    blocks = [*lead, *coaching_blocks(result, tz, heading=heading, suggestions=suggestions)]
     return modal(title, blocks, callback_id=ids.VIEW_RESULT, private_metadata=private_metadata)

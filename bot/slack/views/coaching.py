@@ -16,7 +16,10 @@ from bot.slack.views.common import SlackMessage, button, mrkdwn_sections, note, 
 REFUSAL_CODES = ("hard_no", "false_hope", "absolute")
 MAX_FLAGS = 15
 MAX_PROMISE_BUTTONS = 5
+MAX_SUGGESTIONS = 4
 REWRITE_BLOCK = "rewrite"
+SUGGESTIONS_HEADING = "*Alternatives you could offer* (ideas from the AI: pick one and add it "
+SUGGESTIONS_HEADING += "yourself; they are not in the rewrite)"
 
 
 def flag_text(flag: Flag) -> str:
@@ -66,6 +69,7 @@ def coaching_blocks(
     focus: Sequence[str] = (),
     with_actions: bool = True,
     offer_log: bool = True,
+    suggestions: Sequence[str] = (),
 ) -> list[Block]:
     blocks: list[Block] = [section(f"*{escape(heading)}*")]
     flags = ordered_flags(result.flags, focus=focus)
@@ -83,6 +87,9 @@ def coaching_blocks(
         source = "rules" if result.rewrite_source == "rules" else "AI, re-checked by the rules"
         blocks.append(section(f"*Suggested rewrite* ({source})"))
         blocks.extend(mrkdwn_sections(quote(escape(result.rewrite)), block_id=REWRITE_BLOCK))
+    if suggestions:
+        ideas = [f"• {trim_escaped(s, 300)}" for s in suggestions[:MAX_SUGGESTIONS]]
+        blocks.append(section(SUGGESTIONS_HEADING + "\n" + "\n".join(ideas)))
     if with_actions:
         elements = action_buttons(result, offer_log=offer_log)
         if elements:
@@ -125,8 +132,11 @@ def coaching_message(
     heading: str = "Coaching for your draft",
     focus: Sequence[str] = (),
     offer_log: bool = True,
+    suggestions: Sequence[str] = (),
 ) -> SlackMessage:
-    blocks = coaching_blocks(result, tz, heading=heading, focus=focus, offer_log=offer_log)
+    blocks = coaching_blocks(
+        result, tz, heading=heading, focus=focus, offer_log=offer_log, suggestions=suggestions
+    )
     return SlackMessage(text=coaching_fallback(result), blocks=blocks)
 
 

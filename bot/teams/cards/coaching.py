@@ -6,6 +6,8 @@ coach too: people accept advice that shows it read what they wrote.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from typing import Any
 
 from bot.coach.labels import counted, flag_label
@@ -133,16 +135,19 @@ def coaching_card(
     focus: tuple[str, ...] = (),
     track_buttons: bool = True,
     track_toggles: bool = False,
+    suggestions: Sequence[str] = (),
 ) -> CardMessage:
     """Flags (quote, why, suggestion), the copyable rewrite, and promises to track.
 
     A long draft can carry hundreds of flags and promises; the card shows the
     first ones (refusal flags first under `focus`) and says how many more.
     `track_toggles` shows a "Track" checkbox per promise instead of a button
-    (dialogs, where the ticks are saved with the final submit).
+    (dialogs, where the ticks are saved with the final submit). `suggestions`
+    are the model's own ideas of alternatives, listed apart from the rewrite.
     """
     summary = coaching_summary(result)
-    options = (title, customer, offer_log, focus, track_buttons, track_toggles)
+    options = (title, customer, offer_log, focus, track_buttons, track_toggles,
+               tuple(suggestions))
     built = _coaching_card(result, tz, options, SIZE_STEPS[0], summary)
     for step in SIZE_STEPS[1:]:
         if card_bytes(built) <= CARD_BUDGET_BYTES:
@@ -151,13 +156,33 @@ def coaching_card(
     return CardMessage(built, summary)
 
 
-_Options = tuple[str, str | None, bool, tuple[str, ...], bool, bool]
+_Options = tuple[str, str | None, bool, tuple[str, ...], bool, bool, tuple[str, ...]]
+MAX_SUGGESTIONS = 4
+SUGGESTIONS_NOTE = "Ideas from the AI: pick one and add it yourself; they are not in the rewrite."
+
+
+def rewrite_heading(result: CoachResult) -> str:
+    return "Suggested rewrite" + (
+        " (AI, re-checked by the rules)" if result.rewrite_source == "llm" else ""
+    )
+
+
+def _literal(text: str) -> str:
+    """Model text shown as written: no bold, italics or links made from its characters."""
+    return re.sub(r"([\\*_\[\]()`~>#])", r"\\\1", " ".join(text.split()))
+
+
+def suggestions_section(suggestions: Sequence[str]) -> list[Element]:
+    if not suggestions:
+        return []
+    lines = "\n".join(f"- {_literal(shorten(s, 300))}" for s in suggestions[:MAX_SUGGESTIONS])
+    return [heading("Alternatives you could offer"), subtle(SUGGESTIONS_NOTE), paragraph(lines)]
 
 
 def _coaching_card(
     result: CoachResult, tz: str, options: _Options, step: tuple[int, int, int], summary: str
 ) -> Card:
-    title, customer, offer_log, focus, track_buttons, track_toggles = options
+    title, customer, offer_log, focus, track_buttons, track_toggles, suggestions = options
     max_flags, max_promises, max_rewrite = step
     body: list[Element] = [heading(title)]
     if result.flags:
@@ -171,7 +196,7 @@ def _coaching_card(
         body.append(paragraph("Looks good: nothing here will make things worse.", color="Good"))
     if result.rewrite:
         body += [
-            heading("Suggested rewrite"),
+            heading(rewrite_heading(result)),
             # Teams cannot put text in the chat box from a bot message: the rewrite sits
             # alone in its block so selecting it copies exactly the rewrite, nothing else.
             subtle("Select the rewrite below and copy it into your reply."),
@@ -184,6 +209,7 @@ def _coaching_card(
                 ],
             },
         ]
+        body += suggestions_section(suggestions)
     body += _promises_section(
         result, tz, customer, max_promises, track_buttons, track_toggles
     )

@@ -7,6 +7,7 @@ server-side session state.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from bot.coach.limits import MAX_DRAFT_CHARS
@@ -94,7 +95,7 @@ def _tracked_promises(result: CoachResult) -> list[dict[str, str]]:
 
 def extension_result_card(
     result: CoachResult, *, tz: str, customer_message: str = "", source_link: str = "",
-    customer: str = "",
+    customer: str = "", suggestions: Sequence[str] = (),
 ) -> Card:
     """The coaching, then buttons to insert the rewrite (or the draft as written).
 
@@ -103,7 +104,7 @@ def extension_result_card(
     customer's message, when the reply is inserted, so nothing costs an extra step.
     """
     built = coaching_card(result, tz=tz, offer_log=False, track_buttons=False,
-                          track_toggles=True).card
+                          track_toggles=True, suggestions=suggestions).card
     context = dialog_context(customer_message=customer_message, source_link=source_link,
                              customer=customer)
     if customer_message:

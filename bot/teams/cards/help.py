@@ -69,3 +69,8 @@ def private_only_card(command: str, chat_link: str | None) -> CardMessage:
     else:
         body.append(subtle("Find me under Apps, or click my name and choose Chat."))
     return CardMessage(card(body, actions=actions or None, fallback=message), message)
+
+
+def notice_card(title: str, message: str) -> CardMessage:
+    """A plain answer: a heading and a sentence or two, nothing to click."""
+    return CardMessage(card([heading(title), paragraph(message)], fallback=message), message)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from bot.teams.cards.coaching import suggestions_section
 from bot.teams.cards.common import CardMessage, Element, card, heading, paragraph, submit, subtle
 
 FORM_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -43,10 +46,13 @@ def soften_form_card(
     )
 
 
-def softened_card(reply: str, *, asked_for: str) -> CardMessage:
+def softened_card(
+    reply: str, *, asked_for: str, suggestions: Sequence[str] = (), from_model: bool = False
+) -> CardMessage:
     """The softened reply, copyable, with a way back to the form to try again."""
+    title = "Your softened reply" + (" (AI, re-checked by the rules)" if from_model else "")
     body: list[Element] = [
-        heading("Your softened reply"),
+        heading(title),
         subtle(f"For: {asked_for}"),
         {
             "type": "Container",
@@ -54,6 +60,7 @@ def softened_card(reply: str, *, asked_for: str) -> CardMessage:
             "items": [paragraph(reply, fontType="Monospace", id="softened")],
         },
         subtle("Select the text to copy it."),
+        *suggestions_section(suggestions),
     ]
     return CardMessage(
         card(body, actions=[submit("Soften another no", "open_soften_form")], fallback=reply),

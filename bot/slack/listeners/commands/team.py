@@ -6,28 +6,12 @@ aggregated counts for the workspace, never a person's drafts or name.
 
 from __future__ import annotations
 
-import logging
-
-from slack_sdk.errors import SlackApiError
-
 from bot.commands import Command
 from bot.digest.team import NOT_ADMIN, OFF_FOR_ADMIN, TURNED_OFF, TURNED_ON, team_lines
+from bot.slack.listeners.commands.ai_setting import is_workspace_admin
 from bot.slack.listeners.commands.request import CommandRequest
 from bot.slack.text import escape
 from bot.slack.views.common import SlackMessage, section
-
-log = logging.getLogger("toughclient.slack")
-
-
-async def is_workspace_admin(request: CommandRequest) -> bool:
-    try:
-        info = await request.client.users_info(user=request.actor.user_id)
-    except SlackApiError as error:
-        log.warning("users.info failed for %s: %s", request.actor.user_id,
-                    error.response.get("error"))
-        return False
-    user = info.get("user") or {}
-    return any(bool(user.get(flag)) for flag in ("is_admin", "is_owner", "is_primary_owner"))
 
 
 def _said(text: str) -> SlackMessage:

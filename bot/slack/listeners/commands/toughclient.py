@@ -16,6 +16,7 @@ from bot.slack import ids
 from bot.slack.deliveries import first_delivery
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.listeners.commands import (
+    ai_setting,
     coach_draft,
     digest,
     incidents,
@@ -53,6 +54,7 @@ HANDLERS: dict[str, Handler] = {
     "digest": digest.preview,
     "settings": settings.change,
     "team": team.show,
+    "ai": ai_setting.ai,
     "help": show_help,
     "unknown": show_unknown,
 }

@@ -8,8 +8,10 @@ from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.service import RewriteOutcome
 from bot.slack.deliveries import first_delivery
 from bot.slack.deps import actor_of, deps_of
+from bot.slack.model_rewrite import follow_up
 from bot.slack.safety import reported
 from bot.slack.text import unescape
 from bot.slack.user_settings import user_settings
@@ -40,7 +42,15 @@ async def on_message(
     draft = unescape(str(event["text"]))
     outcome = await deps.coach(actor, draft, delivery_key=f"slack:dm:{event_id}")
     message = coaching_message(outcome.result, outcome.tz)
-    await client.chat_postMessage(channel=event["channel"], **message.as_kwargs())
+    posted = await client.chat_postMessage(channel=event["channel"], **message.as_kwargs())
+
+    async def update(rewritten: RewriteOutcome) -> object:
+        better = coaching_message(rewritten.result, outcome.tz, suggestions=rewritten.suggestions)
+        return await client.chat_update(
+            channel=posted["channel"], ts=posted["ts"], **better.as_kwargs()
+        )
+
+    await follow_up(deps, actor, outcome, update)
 
 
 def register(app: AsyncApp) -> None:

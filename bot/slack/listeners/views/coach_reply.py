@@ -9,13 +9,16 @@ from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.service import RewriteAsk, RewriteOutcome
 from bot.slack import ids
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.listeners.views import state
 from bot.slack.listeners.views.submission import accept_submission
+from bot.slack.model_rewrite import follow_up
 from bot.slack.safety import reported
 from bot.slack.user_settings import user_settings
 from bot.slack.views.coach_reply_modal import coaching_result_modal
+from bot.slack.views.modals import read_metadata
 
 
 async def on_submit(
@@ -28,10 +31,19 @@ async def on_submit(
     deps, actor = deps_of(context), actor_of(context)
     await user_settings(deps, actor, client)
     outcome = await deps.coach(actor, draft, delivery_key=f"slack:view:{view['id']}")
-    result = coaching_result_modal(
-        outcome.result, outcome.tz, private_metadata=view.get("private_metadata")
-    )
+    meta = view.get("private_metadata")
+    result = coaching_result_modal(outcome.result, outcome.tz, private_metadata=meta)
     await client.views_update(view_id=view["id"], view=result)
+
+    async def update(rewritten: RewriteOutcome) -> object:
+        better = coaching_result_modal(
+            rewritten.result, outcome.tz, private_metadata=meta,
+            suggestions=rewritten.suggestions,
+        )
+        return await client.views_update(view_id=view["id"], view=better)
+
+    customer = str(read_metadata(meta).get("message") or "")
+    await follow_up(deps, actor, outcome, update, RewriteAsk(customer_message=customer))
 
 
 def register(app: AsyncApp) -> None:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.async_context import AsyncBoltContext
+from slack_sdk.models.views import View
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.coach.soften import soften_refusal
+from bot.coach.rewrite.soften import soften_refusal
+from bot.coach.types import CoachResult
+from bot.service import RewriteAsk, RewriteOutcome
 from bot.slack import ids
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.listeners.views import state
 from bot.slack.listeners.views.submission import accept_submission
+from bot.slack.model_rewrite import follow_up
 from bot.slack.safety import reported
 from bot.slack.text import escape, quote
 from bot.slack.user_settings import user_settings
@@ -42,36 +47,58 @@ async def on_submit(
     if not await accept_submission(ack, problems(view), "Soften a no", "Writing your reply…"):
         return
     deps, actor = deps_of(context), actor_of(context)
-    softened = soften_refusal(
-        state.text(view, ids.ASKED_FOR), state.text(view, ids.WHY_NOT), alternatives(view)
-    )
+    asked_for, why_not = state.text(view, ids.ASKED_FOR), state.text(view, ids.WHY_NOT)
+    offered = alternatives(view)
+    softened = soften_refusal(asked_for, why_not, offered)
     await user_settings(deps, actor, client)
     outcome = await deps.coach(actor, softened, delivery_key=f"slack:view:{view['id']}")
-    result = outcome.result
+    meta = view.get("private_metadata")
+    await client.views_update(
+        view_id=view["id"], view=softened_modal(outcome.result, softened, outcome.tz, meta)
+    )
+
+    async def update(rewritten: RewriteOutcome) -> object:
+        better = softened_modal(
+            rewritten.result, softened, outcome.tz, meta, suggestions=rewritten.suggestions
+        )
+        return await client.views_update(view_id=view["id"], view=better)
+
+    ask = RewriteAsk(asked_for=asked_for, why_not=why_not, alternatives=offered)
+    await follow_up(deps, actor, outcome, update, ask)
+
+
+def softened_modal(
+    result: CoachResult,
+    softened: str,
+    tz: str,
+    private_metadata: str | None,
+    *,
+    suggestions: Sequence[str] = (),
+) -> View:
+    """The softened no to copy; with the coaching of the form's version when it needs any."""
     if result.rewrite is None:
         # Clean already: the softened reply is the one to copy and send.
-        modal = coaching_result_modal(
+        return coaching_result_modal(
             replace(result, rewrite=softened),
-            outcome.tz,
+            tz,
             title="Soften a no",
             heading="Your softened no",
-            private_metadata=view.get("private_metadata"),
+            private_metadata=private_metadata,
+            suggestions=suggestions,
         )
-    else:
-        lead = [
-            section("*Your softened no*"),
-            *mrkdwn_sections(quote(escape(softened)), block_id="softened", max_blocks=3),
-        ]
-        modal = coaching_result_modal(
-            result,
-            outcome.tz,
-            title="Soften a no",
-            heading="How it reads",
-            lead=lead,
-            private_metadata=view.get("private_metadata"),
-        )
-    await client.views_update(view_id=view["id"], view=modal)
-
+    lead = [
+        section("*Your softened no*"),
+        *mrkdwn_sections(quote(escape(softened)), block_id="softened", max_blocks=3),
+    ]
+    return coaching_result_modal(
+        result,
+        tz,
+        title="Soften a no",
+        heading="How it reads",
+        lead=lead,
+        private_metadata=private_metadata,
+        suggestions=suggestions,
+    )
 
 def register(app: AsyncApp) -> None:
     app.view(ids.VIEW_SOFTEN_NO)(reported(on_submit))

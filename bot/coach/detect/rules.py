@@ -1,0 +1,232 @@
+"""Rules as data, and the one engine that runs them.
+
+In the spirit of Vale and proselint, each rule is an entry, not code: the
+flag code, the patterns (or a named detector for the few rules a regular
+expression cannot express), the message tied to a coaching principle, a
+concrete suggestion, how the rewriter fixes it, and examples that must fail
+and must pass. The examples are run by the tests, so a rule that is loud and
+unreliable is caught before a user sees it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from re import _parser  # type: ignore[attr-defined]
+from typing import TYPE_CHECKING
+
+from bot.coach.text import sentences
+
+if TYPE_CHECKING:
+    from bot.coach.detect.promises import FoundPromise
+
+
+class Fix(Enum):
+    """How the rules rewriter repairs a flag of this rule."""
+
+    DELETE = "delete"  # drop the words (and the comma after them)
+    DROP_SENTENCE = "drop_sentence"  # the whole sentence only does harm
+    REPLACE = "replace"  # put Rule.replacement in place of the words
+    OWN_IT = "own_it"  # internal blame: replace the sentence with ownership
+    REFLECT = "reflect"  # empty empathy becomes a reflection and a check
+    LOWER = "lower"  # shouting: lower the caps, calm the "!!!"
+    SOFTEN = "soften"  # hard no: keep it, add reason, alternatives, a choice
+    NEXT_STEP = "next_step"  # no next step: end with a choice of remedy
+    PROMISE = "promise"  # vague time: the promise finder's concrete replacement
+    COMMIT = "commit"  # false hope: a direct statement with a slot in place of the hedge
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What every detector reads: the masked text and what was already found."""
+
+    text: str
+    masked: str
+    promises: Sequence[FoundPromise] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+    lower: str = ""
+
+    @classmethod
+    def of(cls, text: str, masked: str, promises: Sequence[FoundPromise] = ()) -> Draft:
+        return cls(text, masked, tuple(promises), tuple(sentences(masked)), lowered(masked))
+
+    def sentence_at(self, index: int) -> tuple[int, int]:
+        for start, end in self.spans:
+            if start <= index < end:
+                return start, end
+        return index, index
+
+
+Detector = Callable[[Draft], Iterable[tuple[int, int]]]
+
+
+def lowered(text: str) -> str:
+    """Lower case with the same length (a few Unicode letters grow when lowered)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+@dataclass(frozen=True, slots=True)
+class LowerPattern:
+    """A case-insensitive pattern run on lowered text, about twice as fast as re.IGNORECASE.
+
+    Without IGNORECASE and without a leading `\\b`, the regex engine can skip
+    ahead to the pattern's first letters; the word boundary is checked here.
+    """
+
+    regex: re.Pattern[str]
+    boundary: bool
+    cues: frozenset[str] | None = None
+
+    @classmethod
+    def compile(cls, pattern: str) -> LowerPattern:
+        if re.search(r"\\[SWDBAZ]", pattern):
+            raise ValueError(f"pattern cannot be lowered safely: {pattern!r}")
+        low = re.sub(r"\(\?p([<=])", r"(?P\1", pattern.lower())
+        boundary = low.startswith("\\b")
+        regex = re.compile(low[2:] if boundary else low)
+        return cls(regex, boundary, required_literals(low))
+
+    def finditer(self, lower: str) -> Iterator[re.Match[str]]:
+        if self.cues is not None and not any(cue in lower for cue in self.cues):
+            return
+        for m in self.regex.finditer(lower):
+            start = m.start()
+            if self.boundary and start > 0 and _wordish(lower[start - 1]) == _wordish(
+                lower[start]
+            ):
+                continue
+            yield m
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Strings of which every match contains at least one, or None if unknown.
+
+    A substring test in C is far cheaper than a regex scan, and most drafts
+    contain none of a rule's words, so the scan is skipped for them.
+    """
+    return _required(_parser.parse(pattern))
+
+
+def _required(items: object) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, arg in list(items):  # type: ignore[call-overload]
+        name = str(op)
+        if name == "LITERAL":
+            run.append(chr(arg))
+            continue
+        if len(run) >= 2:
+            consider(frozenset({"".join(run)}))
+        run = []
+        if name == "SUBPATTERN":
+            consider(_required(arg[-1]))
+        elif name == "BRANCH":
+            options = [_required(branch) for branch in arg[1]]
+            if all(options):
+                consider(frozenset().union(*options))  # type: ignore[arg-type]
+        elif name in ("MAX_REPEAT", "MIN_REPEAT") and arg[0] >= 1:
+            consider(_required(arg[2]))
+    if len(run) >= 2:
+        consider(frozenset({"".join(run)}))
+    return best
+
+
+def _wordish(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule: what it catches, why it matters, how to fix it, and proof."""
+
+    name: str
+    code: str
+    message: str
+    suggestion: str
+    fails: tuple[str, ...]
+    passes: tuple[str, ...]
+    patterns: tuple[str, ...] = ()
+    detector: Detector | None = None
+    fix: Fix = Fix.NONE
+    replacement: str = ""
+    compiled: tuple[LowerPattern, ...] = field(default=(), compare=False)
+
+    def find(self, draft: Draft) -> Iterable[tuple[int, int]]:
+        if self.detector is not None:
+            yield from self.detector(draft)
+        for pattern in self.compiled:
+            for m in pattern.finditer(draft.lower):
+                start, end = m.span("hit") if "hit" in pattern.regex.groupindex else m.span()
+                if end > start:
+                    yield start, end
+
+
+def rule(
+    name: str,
+    code: str,
+    *,
+    message: str,
+    suggestion: str,
+    fails: Sequence[str],
+    passes: Sequence[str],
+    patterns: Sequence[str] = (),
+    detector: Detector | None = None,
+    fix: Fix = Fix.NONE,
+    replacement: str = "",
+) -> Rule:
+    """Build a rule entry; patterns are case-insensitive regular expressions.
+
+    A pattern may name the flagged words `(?P<hit>...)` when it needs context
+    around them to decide; otherwise the whole match is flagged.
+    """
+    if len(fails) < 3 or len(passes) < 3:
+        raise ValueError(f"rule {name}: at least three failing and three passing examples")
+    compiled = tuple(LowerPattern.compile(p) for p in patterns)
+    return Rule(
+        name=name,
+        code=code,
+        message=message,
+        suggestion=suggestion,
+        fails=tuple(fails),
+        passes=tuple(passes),
+        patterns=tuple(patterns),
+        detector=detector,
+        fix=fix,
+        replacement=replacement,
+        compiled=compiled,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule's match in a draft, before it becomes a Flag."""
+
+    rule: Rule
+    start: int
+    end: int
+
+
+def run_rules(rules: Iterable[Rule], draft: Draft) -> list[Hit]:
+    """Every match of every rule, one per rule and span, in text order."""
+    hits: list[Hit] = []
+    seen: set[tuple[str, int, int]] = set()
+    for entry in rules:
+        for start, end in entry.find(draft):
+            key = (entry.code, start, end)
+            if key not in seen:
+                seen.add(key)
+                hits.append(Hit(entry, start, end))
+    hits.sort(key=lambda h: (h.start, h.end))
+    return hits

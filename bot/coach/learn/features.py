@@ -1,0 +1,123 @@
+"""What the models see: words, short phrases and the rules' cues, per sentence and per draft.
+
+One function builds features for training and for coaching, so the model file
+and the code that reads it can never disagree. Words are normalised the way
+people vary them in chat ("u" for "you", "I 'm" as published by MultiWOZ,
+numbers and times) so a phrase learnt from one register is recognised in
+another. The rules' findings go in as cue features (`c:` names): the model
+learns how far to trust each rule, and the rules still find the exact words.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_CONTRACTION_SPACE = re.compile(r"(\w) (n't|'(?:s|m|re|ve|ll|d))\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[:.]\d+)?|[?!]")
+
+# Chat spellings and contractions, written out, so n-grams are shared across registers.
+_EXPAND: dict[str, tuple[str, ...]] = {
+    "u": ("you",), "ur": ("your",), "pls": ("please",), "plz": ("please",), "thx": ("thanks",),
+    "ty": ("thanks",), "tmrw": ("tomorrow",), "tmr": ("tomorrow",), "tmw": ("tomorrow",),
+    "asap": ("asap",), "btw": ("by", "the", "way"), "im": ("i", "am"), "ill": ("i", "will"),
+    "dont": ("do", "not"), "cant": ("can", "not"), "wont": ("will", "not"),
+    "didnt": ("did", "not"), "doesnt": ("does", "not"), "isnt": ("is", "not"),
+    "arent": ("are", "not"), "wasnt": ("was", "not"), "couldnt": ("could", "not"),
+    "wouldnt": ("would", "not"), "shouldnt": ("should", "not"), "ive": ("i", "have"),
+    "youre": ("you", "are"), "gonna": ("going", "to"), "wanna": ("want", "to"),
+    "gotta": ("got", "to"), "cannot": ("can", "not"), "won't": ("will", "not"),
+    "can't": ("can", "not"), "shan't": ("shall", "not"), "ain't": ("is", "not"),
+    "let's": ("let", "us"), "it's": ("it", "is"), "that's": ("that", "is"),
+    "there's": ("there", "is"), "what's": ("what", "is"), "here's": ("here", "is"),
+    "ok": ("okay",), "k": ("okay",), "tbh": ("to", "be", "honest"), "ngl": ("not", "gonna", "lie"),
+    "bc": ("because",), "cuz": ("because",), "coz": ("because",), "b4": ("before",),
+    "r": ("are",), "ya": ("you",), "yr": ("your",), "msg": ("message",), "pm": ("pm",),
+}
+_SUFFIX = {"n't": ("not",), "'ll": ("will",), "'m": ("am",), "'re": ("are",), "'ve": ("have",),
+           "'d": ("would",)}
+_TIME_WORD = re.compile(r"^\d+(?:[:.]\d+)?$")
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-case words with contractions and chat spellings written out, numbers as `<n>`."""
+    text = _CONTRACTION_SPACE.sub(r"\1\2", text.lower().replace("’", "'"))
+    out: list[str] = []
+    for raw in _TOKEN.findall(text):
+        if raw in _EXPAND:
+            out.extend(_EXPAND[raw])
+            continue
+        for suffix, expansion in _SUFFIX.items():
+            if raw.endswith(suffix) and len(raw) > len(suffix):
+                stem = raw[: -len(suffix)]
+                out.append("will" if stem == "wo" and suffix == "n't" else
+                           "can" if stem == "ca" and suffix == "n't" else stem)
+                out.extend(expansion)
+                break
+        else:
+            if raw.endswith("'s"):
+                out.append(raw[:-2])
+                out.append("'s")
+            elif _TIME_WORD.match(raw):
+                out.append("<n>")
+            else:
+                out.append(raw)
+    return out
+
+
+def ngrams(words: Sequence[str], prefix: str = "") -> set[str]:
+    """Words, pairs and triples, with sentence edges marked so openings are learnable."""
+    padded = ["<s>", *words, "</s>"]
+    found = {prefix + w for w in words}
+    found.update(f"{prefix}{a} {b}" for a, b in itertools.pairwise(padded))
+    found.update(f"{prefix}{a} {b} {c}" for a, b, c in
+                 zip(padded, padded[1:], padded[2:], strict=False))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceView:
+    """One sentence of a draft and what the rules found in and around it."""
+
+    start: int
+    end: int
+    text: str
+    cues: frozenset[str]
+
+
+def sentence_features(view: SentenceView, before: SentenceView | None,
+                      after: SentenceView | None, index: int, count: int) -> set[str]:
+    """Features of one sentence: its n-grams, its cues, and its neighbours' cues."""
+    words = tokens(view.text)
+    found = ngrams(words)
+    found.update(view.cues)
+    if before is not None:
+        found.update("prev:" + c for c in before.cues)
+    if after is not None:
+        found.update("next:" + c for c in after.cues)
+        found.update("next:" + w for w in set(tokens(after.text)[:4]))
+    if index == 0:
+        found.add("pos:first")
+    if index == count - 1:
+        found.add("pos:last")
+    found.add(f"len:{min(len(words) // 5, 6)}")
+    return found
+
+
+def draft_features(views: Iterable[SentenceView]) -> set[str]:
+    """Features of a whole draft: every sentence's n-grams and cues, and its shape."""
+    found: set[str] = set()
+    total = 0
+    views = list(views)
+    for number, view in enumerate(views):
+        words = tokens(view.text)
+        total += len(words)
+        found.update(ngrams(words))
+        found.update(view.cues)
+        if number == len(views) - 1:
+            found.update("last:" + c for c in view.cues)
+    found.add(f"sents:{min(len(views), 8)}")
+    found.add(f"words:{min(total // 10, 10)}")
+    return found

@@ -1,0 +1,68 @@
+"""Stage 3: settle. One policy turns every detector's candidates into the flags a user sees.
+
+For each code the registry says who decides (`decided_by`). Where the model
+decides, a rule's candidate survives only where the model agrees (same
+sentence for promise and refusal codes, same draft for tone codes), and it is
+then the rule's exact words that are quoted; where the model raises a code no
+rule found, its own candidate is used. Where the rules decide, or no model is
+loaded, rule candidates stand as they are. Then a code silences the codes it
+`suppresses`, and one flag is kept per overlap of the same code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.coach.codes import CODES
+from bot.coach.detect.candidates import Candidate
+
+SENTENCE_CODES = frozenset({"vague_commitment", "hard_no"})
+
+
+def _inside(c: Candidate, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= c.start < e for s, e in spans)
+
+
+def _sentence_of(c: Candidate, sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= c.start < e:
+            return s, e
+    return c.start, c.end
+
+
+def _decide_code(code: str, rules: list[Candidate], model: list[Candidate] | None,
+                 sentences: Sequence[tuple[int, int]]) -> list[Candidate]:
+    if model is None or CODES[code].decided_by == "rules":
+        return rules
+    if code in SENTENCE_CODES:
+        kept: list[Candidate] = []
+        for m in model:
+            where = [_sentence_of(m, sentences)]
+            agreeing = [r for r in rules if _inside(r, where)]
+            kept.extend(agreeing or [m])
+        return kept
+    if not model:
+        return []
+    return rules or model
+
+
+def settle(rule_candidates: Sequence[Candidate], model_candidates: Sequence[Candidate] | None,
+           sentences: Sequence[tuple[int, int]],
+           model_codes: frozenset[str] = frozenset()) -> list[Candidate]:
+    """The flags to raise, in text order; `model_codes` are the codes the model has a head for."""
+    settled: list[Candidate] = []
+    for code in CODES:
+        rules = [c for c in rule_candidates if c.code == code]
+        model = ([c for c in model_candidates if c.code == code]
+                 if model_candidates is not None and code in model_codes else None)
+        settled.extend(_decide_code(code, rules, model, sentences))
+    raised = {c.code for c in settled}
+    silenced = set().union(*(CODES[code].suppresses for code in raised)) if raised else set()
+    kept: list[Candidate] = []
+    for c in sorted(settled, key=lambda c: (c.start, -c.score, c.end)):
+        if c.code in silenced:
+            continue
+        if any(k.code == c.code and k.start < c.end and c.start < k.end for k in kept):
+            continue
+        kept.append(c)
+    return kept

@@ -1,0 +1,59 @@
+"""The one sentence splitter every stage uses, and where quoted words are.
+
+Chat drafts are loosely punctuated: a line break ends a sentence as surely as
+a full stop, and "a.m.", "e.g." or "Mr." must not. Detectors, cues, the time
+finder and the rewriter all read the same spans, so a flag, a promise and an
+edit always agree on where a sentence starts and ends.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "st", "e.g", "i.e", "a.m", "p.m", "etc", "vs", "no", "jr", "sr",
+     "inc", "corp", "approx", "dept", "ext", "ref", "tel", "fig", "am", "pm", "u.s", "mt"}
+)
+# Starts only at the first mark of a run, possessive: tried inside a long "?????x" the
+# plain form backtracks from every mark (quadratic).
+_BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s|$)|\n\s*+")
+
+
+def sentences(masked: str) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) of masked text, trimmed of surrounding space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(masked):
+        if m.group().startswith("."):
+            word = re.search(r"([\w.]+)$", masked[start : m.start()])
+            token = word.group(1).lower() if word else ""
+            following = masked[m.end() : m.end() + 3].lstrip()
+            if token in _ABBREVIATIONS or (
+                len(token) == 1 and token.isalpha() and following[:1].islower()
+            ):
+                continue
+            if following[:1].islower():
+                continue
+        end = m.end() if not m.group().startswith("\n") else m.start()
+        spans.extend(_trimmed(masked, start, end))
+        start = m.end()
+    spans.extend(_trimmed(masked, start, len(masked)))
+    return spans
+
+
+def _trimmed(masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while start < end and masked[start].isspace():
+        start += 1
+    while end > start and masked[end - 1].isspace():
+        end -= 1
+    if end > start and any(ch.isalnum() for ch in masked[start:end]):
+        yield (start, end)
+
+
+_QUOTED = re.compile(r'"[^"\n]{1,400}"')
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans inside straight double quotes: other people's words, not the writer's promises."""
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
