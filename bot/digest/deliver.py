@@ -4,8 +4,8 @@ Platform-neutral on purpose: Slack and Teams each hand in a sender, and the
 database's claim on (person, week) is what makes a send happen once even when
 several replicas (or a cron job and a replica) run this at the same time.
 
-People are claimed in batches (one transaction for 64), then their sends run
-`CONCURRENCY` at a time and each outcome is recorded as soon as it is known.
+People are claimed in batches (one transaction for 64) while `CONCURRENCY`
+workers send what is claimed, each outcome recorded as soon as it is known.
 Slack answers a burst with 429 and Retry-After, which the Web API client
 honours by waiting (bot.slack.app); one person's wait must not hold up
 everyone else's digest. A claim taken over
@@ -121,34 +121,43 @@ async def deliver_digests(
             report.no_channel += 1
             continue
         due.append((sender, data))
-    gate = asyncio.Semaphore(max(1, concurrency))
+    workers = max(1, concurrency)
+    batch = workers * CLAIM_BATCH_PER_SENDER
+    # Claimed, waiting for a free sender. Bounded, so claims run at most a batch or two
+    # ahead of the sends (a crash leaves few claims to go stale), and a slow send (a 429
+    # waited out) holds up only its own worker, never the next batch.
+    claimed: asyncio.Queue[tuple[DigestSender, DigestData, str, str] | None] = asyncio.Queue(
+        maxsize=batch
+    )
 
-    async def one(sender: DigestSender, data: DigestData, week: str, claim: str) -> None:
-        async with gate:
+    async def claim_all() -> None:
+        try:
+            for start in range(0, len(due), batch):
+                chunk = due[start : start + batch]
+                weeks = [week_key(now, data.tz) for _, data in chunk]
+                wanted = [(data.actor, week) for (_, data), week in zip(chunk, weeks, strict=True)]
+                try:
+                    claims = await asyncio.to_thread(service.claim_digests, wanted, now=now)
+                except StorageUnavailable as error:
+                    # This batch waits for the next round; the rest of this round goes on.
+                    report.failed += [f"{_who(data)}: {error}" for _, data in chunk]
+                    continue
+                for (sender, data), week, claim in zip(chunk, weeks, claims, strict=True):
+                    if claim is None:
+                        report.already_sent += 1
+                    else:
+                        await claimed.put((sender, data, week, claim))
+        finally:
+            for _ in range(workers):
+                await claimed.put(None)
+
+    async def send_claimed() -> None:
+        while (item := await claimed.get()) is not None:
+            sender, data, week, claim = item
             await _deliver_one(service, sender, data, week, claim, now, report)
 
     try:
-        batch = max(1, concurrency) * CLAIM_BATCH_PER_SENDER
-        for start in range(0, len(due), batch):
-            chunk = due[start : start + batch]
-            weeks = [week_key(now, data.tz) for _, data in chunk]
-            try:
-                claims = await asyncio.to_thread(
-                    service.claim_digests,
-                    [(data.actor, week) for (_, data), week in zip(chunk, weeks, strict=True)],
-                    now=now,
-                )
-            except StorageUnavailable as error:
-                # This batch waits for the next round; the rest of this round goes on.
-                report.failed += [f"{_who(data)}: {error}" for _, data in chunk]
-                continue
-            won = []
-            for (sender, data), week, claim in zip(chunk, weeks, claims, strict=True):
-                if claim is None:
-                    report.already_sent += 1
-                else:
-                    won.append(one(sender, data, week, claim))
-            await asyncio.gather(*won)
+        await asyncio.gather(claim_all(), *(send_claimed() for _ in range(workers)))
     finally:
         for sender in senders.values():
             close = getattr(sender, "aclose", None)

@@ -127,7 +127,7 @@ async def test_two_servers_and_the_digest_command_send_each_digest_once(
     seeded: Service, postgres_schema_url: str, slack_mock: MockSlack, connector: MockConnector
 ) -> None:
     due_slack, due_teams = seed(seeded, connector, slack=150, teams=30, later=5)
-    slack_mock.post_delay = 0.15  # Slack answers in 150 ms: the three overlap for seconds
+    slack_mock.post_delay = 0.4  # Slack answers in 400 ms: the three overlap for seconds
     env = environment(postgres_schema_url, slack_mock)
     servers = [await start(env, "serve", "--host", "127.0.0.1", "--port", str(free_port()))
                for _ in range(2)]
