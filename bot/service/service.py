@@ -438,7 +438,7 @@ class Service:
         return built[0]
 
     def digests_for_all(self, *, now: datetime | None = None) -> list[DigestData]:
-        """Digest data for everyone with the digest on, in four queries (not one per user)."""
+        """Digest data for everyone with the digest on, in six queries (not one per user)."""
         moment = utc_now(now)
         return self._read("digests", lambda s: digests.build_digests(s, now=moment))
 
