@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from bot.coach.labels import counted
 from bot.digest import layout
 from bot.teams.cards.common import (
+    CARD_BUDGET_BYTES,
     CardMessage,
     Element,
     card,
+    card_bytes,
     escape_markdown,
     heading,
     paragraph,
@@ -25,8 +27,8 @@ from bot.teams.cards.promise_rows import SURFACE_DIGEST, promise_row
 if TYPE_CHECKING:
     from bot.service import DigestData
 
-# About 1.3 KB a promise with its buttons: twelve keep the card well inside Teams' 28 KB.
-MAX_ROWS = 12
+# A promise with its buttons is 1.3 to 2.5 KB: as many rows as fit Teams' 28 KB, in steps.
+ROW_STEPS = (12, 8, 5, 3, 1)
 SHOWN_INCIDENTS = 8
 
 
@@ -48,7 +50,22 @@ def _incidents(data: DigestData) -> list[Element]:
 def digest_card(
     data: DigestData, *, text: str, preview: bool = False, notice: str | None = None
 ) -> CardMessage:
-    """`text` is bot.digest.render.digest_text(data): the fallback says exactly the same."""
+    """`text` is bot.digest.render.digest_text(data): the fallback says exactly the same.
+
+    Long promises and customer names make rows big: fewer rows are shown until the
+    card fits, and the rest are counted with a pointer to `promises`.
+    """
+    message = _digest_card(data, text, preview, notice, ROW_STEPS[0])
+    for rows in ROW_STEPS[1:]:
+        if card_bytes(message.card) <= CARD_BUDGET_BYTES:
+            break
+        message = _digest_card(data, text, preview, notice, rows)
+    return message
+
+
+def _digest_card(
+    data: DigestData, text: str, preview: bool, notice: str | None, max_rows: int
+) -> CardMessage:
     body: list[Element] = []
     if notice:
         body.append(paragraph(escape_markdown(notice), color="Good"))
@@ -60,7 +77,7 @@ def digest_card(
     trend, flags = layout.trend_lines(data)
     body.append(paragraph(escape_markdown(trend), fontType="Monospace", spacing="Small"))
     body.append(subtle(escape_markdown(flags)))
-    rows_left, hidden = MAX_ROWS, 0
+    rows_left, hidden = max_rows, 0
     for part in layout.sections(data):
         body.append(heading(f"{part.title} ({len(part.promises)})"))
         if part.nudge:

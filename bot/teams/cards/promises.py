@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING
 
 from bot.coach.labels import counted
 from bot.teams.cards.common import (
+    CARD_BUDGET_BYTES,
     CardMessage,
     Element,
     card,
+    card_bytes,
     escape_markdown,
     heading,
     paragraph,
@@ -24,11 +26,23 @@ from bot.teams.cards.promise_rows import SURFACE_LIST, promise_row
 if TYPE_CHECKING:
     from bot.service import PromiseView
 
-MAX_PROMISES_SHOWN = 15
+ROW_STEPS = (15, 10, 6, 3, 1)  # promises shown, fewer until the card fits
 
 
 def promises_card(
     promises: Sequence[PromiseView], *, tz: str, now: datetime, note: str | None = None
+) -> CardMessage:
+    """As many promises as fit Teams' message size (rows with long words are big)."""
+    message = _promises_card(promises, tz, now, note, ROW_STEPS[0])
+    for rows in ROW_STEPS[1:]:
+        if card_bytes(message.card) <= CARD_BUDGET_BYTES:
+            break
+        message = _promises_card(promises, tz, now, note, rows)
+    return message
+
+
+def _promises_card(
+    promises: Sequence[PromiseView], tz: str, now: datetime, note: str | None, shown: int
 ) -> CardMessage:
     body: list[Element] = [heading("Your open promises")]
     if note:
@@ -41,10 +55,10 @@ def promises_card(
     body.append(subtle(f"{len(promises)} open, {overdue} overdue."))
     body += [
         promise_row(p, tz=tz, now=now, surface=SURFACE_LIST)
-        for p in promises[:MAX_PROMISES_SHOWN]
+        for p in promises[:shown]
     ]
-    if len(promises) > MAX_PROMISES_SHOWN:
-        body.append(subtle(f"…and {len(promises) - MAX_PROMISES_SHOWN} more."))
+    if len(promises) > shown:
+        body.append(subtle(f"…and {len(promises) - shown} more."))
     text = f"{counted(len(promises), 'open promise')}, {overdue} overdue."
     if note:
         text = f"{note}\n{text}"
