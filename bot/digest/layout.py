@@ -55,7 +55,7 @@ def when(moment: datetime, tz: str) -> str:
 
 
 def how_late(due: datetime, now: datetime) -> str:
-    """ "3 days late", "5 hours late", "just now late" reads badly: "less than an hour late"."""
+    """ "3 days late", "5 hours late", or "less than an hour late": whole units, rounded down."""
     late = now - due
     if late >= timedelta(days=1):
         return f"{counted(late.days, 'day')} late"
