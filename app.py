@@ -75,7 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--version", action=_VersionAction, help="print the version and exit")
     module.add_arguments(parser)
     options = parser.parse_args(args[1:])
-    result: int = module.run(options)
+    from bot.config import SettingsError
+
+    try:
+        result: int = module.run(options)
+    except SettingsError as error:  # a setting the app cannot run with: one line, no traceback
+        print(f"toughclient: {error}", file=sys.stderr)
+        return 2
     return result
 
 

@@ -16,10 +16,34 @@ DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 DEFAULT_OPENAI_TIMEOUT = 8.0  # seconds for one whole model rewrite, the retry included
 
 
-def _flag(value: str | None, default: bool) -> bool:
+TRUE_WORDS = ("true", "1", "yes", "on")
+FALSE_WORDS = ("false", "0", "no", "off")
+DATABASE_SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
+
+
+class SettingsError(ValueError):
+    """A setting the app cannot run with; the message names it and what it accepts."""
+
+
+def _flag(name: str, value: str | None, default: bool) -> bool:
     if value is None or value.strip() == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise SettingsError(f"{name}={value!r} is not true or false (use true or false)")
+
+
+def _whole_number(name: str, value: str | None, default: int, *, low: int, high: int,
+                  accepts: str) -> int:
+    if value is None or value.strip() == "":
+        return default
+    text = value.strip()
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        raise SettingsError(f"{name}={value!r} is not {accepts}")
+    return int(text)
 
 
 def _names(value: str | None) -> frozenset[str]:
@@ -27,18 +51,37 @@ def _names(value: str | None) -> frozenset[str]:
     return frozenset(part.strip().lower() for part in (value or "").replace(",", " ").split())
 
 
-def _float(value: str | None, default: float) -> float:
-    try:
-        return float(value) if value not in (None, "") else default
-    except ValueError:
-        return default
+def parse_port(value: str | None, *, name: str = "PORT", default: int = DEFAULT_PORT) -> int:
+    return _whole_number(name, value, default, low=1, high=65535,
+                         accepts="a port number from 1 to 65535")
 
 
-def _int(value: str | None, default: int) -> int:
+def check_database_url(url: str) -> str:
+    """A URL for a database we ship a driver for, whose SQLite folder exists; else SettingsError."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    shown = url.split("@")[-1] if "@" in url else url  # never echo a password
     try:
-        return int(value) if value not in (None, "") else default
-    except ValueError:
-        return default
+        parsed = make_url(url)
+    except ArgumentError:
+        raise SettingsError(
+            f"DATABASE_URL={shown!r} is not a database URL (use sqlite:///file.db or "
+            "postgresql://user:password@host:5432/db)"
+        ) from None
+    if parsed.drivername not in DATABASE_SCHEMES:
+        raise SettingsError(
+            f"DATABASE_URL uses {parsed.drivername}://, which toughclient does not support "
+            "(use sqlite:///file.db or postgresql://user:password@host:5432/db)"
+        )
+    if parsed.drivername == "sqlite" and parsed.database and parsed.database != ":memory:":
+        folder = Path(parsed.database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise SettingsError(
+                f"DATABASE_URL names a SQLite file in {folder}, which does not exist "
+                "(create the folder or point DATABASE_URL elsewhere)"
+            )
+    return url
 
 
 def _seconds(value: str | None, default: float) -> float:
@@ -123,7 +166,11 @@ class Settings:
 def load_settings(
     env: dict[str, str] | None = None, *, dotenv_path: str | Path | None = ".env"
 ) -> Settings:
-    """Build settings from `env` (default: the process environment plus `.env`)."""
+    """Build settings from `env` (default: the process environment plus `.env`).
+
+    Raises SettingsError for the first value the app cannot run with, so a typo
+    stops the start with one line instead of being silently replaced by a default.
+    """
     if env is None:
         if dotenv_path and Path(dotenv_path).is_file():
             from dotenv import load_dotenv
@@ -132,12 +179,20 @@ def load_settings(
         env = dict(os.environ)
     get = env.get
     return Settings(
-        database_url=get("DATABASE_URL") or DEFAULT_DATABASE_URL,
-        port=_int(get("PORT"), DEFAULT_PORT),
-        migrate_on_start=_flag(get("TOUGHCLIENT_MIGRATE_ON_START"), True),
-        store_drafts=_flag(get("TOUGHCLIENT_STORE_DRAFTS"), False),
-        retention_days=max(0, _int(get("TOUGHCLIENT_RETENTION_DAYS"), 90)),
-        digest_interval=max(0.0, _float(get("TOUGHCLIENT_DIGEST_INTERVAL"), 0.0)),
+        database_url=check_database_url(get("DATABASE_URL") or DEFAULT_DATABASE_URL),
+        port=parse_port(get("PORT")),
+        migrate_on_start=_flag(
+            "TOUGHCLIENT_MIGRATE_ON_START", get("TOUGHCLIENT_MIGRATE_ON_START"), True
+        ),
+        store_drafts=_flag("TOUGHCLIENT_STORE_DRAFTS", get("TOUGHCLIENT_STORE_DRAFTS"), False),
+        digest_interval=_whole_number(
+            "TOUGHCLIENT_DIGEST_INTERVAL", get("TOUGHCLIENT_DIGEST_INTERVAL"), 0, low=1,
+            high=86400, accepts="a whole number of seconds from 1 to 86400",
+        ),
+        retention_days=_whole_number(
+            "TOUGHCLIENT_RETENTION_DAYS", get("TOUGHCLIENT_RETENTION_DAYS"), 90, low=0,
+            high=36500, accepts="a whole number of days from 0 (keep everything) to 36500",
+        ),
         slack_bot_token=get("SLACK_BOT_TOKEN", ""),
         slack_signing_secret=get("SLACK_SIGNING_SECRET", ""),
         slack_app_token=get("SLACK_APP_TOKEN", ""),

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from datetime import UTC, datetime
 
 from aiohttp import ClientSession, web
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.adapter.socket_mode.aiohttp import AsyncSocketModeHandler
+from slack_bolt.request.async_request import AsyncBoltRequest
 
 from bot.config import Settings
 from bot.digest.schedule import INTERVAL as DIGEST_INTERVAL
@@ -21,6 +23,7 @@ from bot.digest.schedule import DigestSchedule
 from bot.digest.senders import digest_senders
 from bot.service import Actor, Service, ServiceError, build_service
 from bot.slack.app import INSTALL_PATH, REDIRECT_PATH, SlackSurface, build_slack
+from bot.slack.edge import Refusal, admit
 
 log = logging.getLogger("toughclient.server")
 
@@ -52,6 +55,12 @@ async def healthz(request: web.Request) -> web.Response:
     return web.json_response({**body, "ok": True, "database": "ok"})
 
 
+async def metrics(request: web.Request) -> web.Response:
+    """Prometheus metrics: undelivered answers (bot.undelivered) and the process's own."""
+    body = generate_latest()
+    return web.Response(body=body, headers={"Content-Type": CONTENT_TYPE_LATEST})
+
+
 def slack_off(surface: SlackSurface) -> web.Response:
     reason = surface.status
     if surface.mode == "socket":
@@ -59,6 +68,14 @@ def slack_off(surface: SlackSurface) -> web.Response:
     return web.json_response(
         {"ok": False, "error": "slack_unavailable", "reason": reason}, status=503
     )
+
+
+def bolt_headers(request: web.Request) -> dict[str, str | Sequence[str]]:
+    """The request's headers, without Bolt's internal ones (a client must not set those)."""
+    return {
+        name: value for name, value in request.headers.items()
+        if not name.lower().startswith("x-slack-bolt-")
+    }
 
 
 async def slack_events(request: web.Request) -> web.Response:
@@ -69,7 +86,14 @@ async def slack_events(request: web.Request) -> web.Response:
     if gate is not None:
         gate.enter()  # post-ack work waits while this request waits for its ack
     try:
-        response = await surface.app.async_dispatch(await to_bolt_request(request))
+        admitted = admit(await request.read(), request.headers, surface.signing_secret)
+        if isinstance(admitted, Refusal):
+            return web.json_response({"ok": False, "error": admitted.reason},
+                                     status=admitted.status)
+        bolt_request = AsyncBoltRequest(
+            body=admitted, query=request.query_string, headers=bolt_headers(request)
+        )
+        response = await surface.app.async_dispatch(bolt_request)
         return await to_aiohttp_response(response)
     finally:
         if gate is not None:
@@ -178,6 +202,7 @@ def create_app(
     surface = build_slack(settings, service)
     app[SETTINGS], app[SERVICE], app[SLACK] = settings, service, surface
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics)
     app.router.add_post("/slack/events", slack_events)
     if surface.mode == "oauth":
         app.router.add_get(INSTALL_PATH, slack_oauth)

@@ -10,7 +10,10 @@ the whole coach, so an entry that stops being true fails CI.
 `decided_by` says which detector has the final say, chosen by measurement on
 held-out sources (README, "How the coach decides"): "model" means the trained
 head decides whether the code is raised and the rules only find the words to
-quote; "rules" means the rules alone decide, because they measured better.
+quote (a rule's finding needs only half the model's usual confidence); "rules"
+means the rules alone decide, because they measured better; "either" means a
+rule's finding stands on its own (those rules are rarely wrong but miss most
+cases) and the model adds what they miss.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["must_fix", "advice"]
-DecidedBy = Literal["model", "rules"]
+DecidedBy = Literal["model", "rules", "either"]
 # How the rewriter repairs a flag the model found on a sentence without a rule's words.
 SentenceFix = Literal["promise", "soften", "own_it", "drop", "commit", "reflect", "lower",
                       "next_step"]
@@ -37,6 +40,9 @@ class Code:
     fails: tuple[str, ...]  # drafts that must raise this code
     passes: tuple[str, ...]  # drafts that must not
     suppresses: frozenset[str] = frozenset()  # codes not raised when this one is
+    # codes not raised on the same words as this one: one thing said about them, the truest
+    overrides: frozenset[str] = frozenset()
+    needs_a_problem: bool = False  # only raised on a reply that is about a problem
 
     @property
     def must_fix(self) -> bool:
@@ -93,8 +99,9 @@ _CODES = (
         why=("A \"maybe\" that is really a no, or comfort with nothing behind it, turns into "
              "outrage later. Be direct about what will happen (principle 1)."),
         fix="Say plainly what you will do and by when, or that you can't and why.",
-        decided_by="model",
+        decided_by="either",
         sentence_fix="commit",
+        overrides=frozenset({"vague_commitment", "hard_no"}),
         fails=(
             "I'm sure it'll be totally fine, we'll have it sorted in no time!",
             "We'll see what we can do, no promises.",
@@ -113,7 +120,7 @@ _CODES = (
         why=("Blame makes the customer defensive and shows nobody owns the problem; "
              "apologise without explaining whose fault it was (principle 3)."),
         fix="Own it for the company: \"That's on us, and I'm sorry.\" Then say what happens now.",
-        decided_by="model",
+        decided_by="either",
         sentence_fix="own_it",
         fails=(
             "Sorry, that was Dave on the night shift, he messed up your order.",
@@ -133,7 +140,7 @@ _CODES = (
         why=("It argues the point or talks down to the customer, which turns a problem into a "
              "fight; listen and deal with the problem instead (principle 3)."),
         fix="Drop the argument; restate the facts kindly and say what you will do.",
-        decided_by="model",
+        decided_by="either",
         sentence_fix="drop",
         fails=(
             "...so there's nothing wrong on our side.",
@@ -153,7 +160,7 @@ _CODES = (
         why=("\"I understand\" on its own does not make anyone feel heard; reflect back what "
              "they said and check it (principle 4)."),
         fix="Reflect their words: \"So what I'm hearing is [what they said]. Is that right?\"",
-        decided_by="model",
+        decided_by="either",
         sentence_fix="reflect",
         fails=(
             "I understand your frustration.",
@@ -192,7 +199,7 @@ _CODES = (
         why=("Absolutes close the door and leave the customer nothing to work with; keep "
              "options open and say what is possible (principle 5)."),
         fix="Say what is true now and what you can do: \"We don't normally..., but...\"",
-        decided_by="model",
+        decided_by="either",
         sentence_fix="drop",
         fails=(
             "We never offer refunds on sale items.",
@@ -215,6 +222,7 @@ _CODES = (
              "a refund?\""),
         decided_by="model",
         sentence_fix="next_step",
+        needs_a_problem=True,
         fails=(
             "Sorry for the trouble with your order.",
             "nothing yet sorry",

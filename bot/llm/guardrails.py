@@ -19,7 +19,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from bot.coach import DraftError, coach_draft
-from bot.coach.engine import MUST_FIX
+from bot.coach.codes import MUST_FIX
 from bot.coach.types import CoachResult
 from bot.llm import facts
 from bot.llm.facts import Found

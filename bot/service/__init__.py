@@ -3,7 +3,13 @@
 See docs/service-api.md. Adapters import only from here.
 """
 
-from bot.service.errors import InvalidInput, NotFound, ServiceError, StorageUnavailable
+from bot.service.errors import (
+    InvalidInput,
+    NotFound,
+    ServiceError,
+    StorageMisconfigured,
+    StorageUnavailable,
+)
 from bot.service.rewrites import RewriteAsk, RewriteOutcome
 from bot.service.service import Service, build_service
 from bot.service.views import (
@@ -38,6 +44,7 @@ __all__ = [
     "RewriteOutcome",
     "Service",
     "ServiceError",
+    "StorageMisconfigured",
     "StorageUnavailable",
     "TeamTrends",
     "UserSettingsView",

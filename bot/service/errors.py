@@ -23,6 +23,14 @@ class StorageUnavailable(ServiceError):
     """The database stayed unreachable through the retries; nothing was saved."""
 
 
+class StorageMisconfigured(StorageUnavailable):
+    """DATABASE_URL itself is wrong; the message says what to fix (retrying will not help)."""
+
+
+def misconfigured_message(problem: str) -> str:
+    return f"The database cannot be used: {problem}, then restart toughclient."
+
+
 def unavailable_message(what: str, *, write: bool = True) -> str:
     if write:
         return (

@@ -10,11 +10,14 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from bot.service.errors import InvalidInput, NotFound
+from bot.service.limits import SOURCE_LINK_CHARS, WHAT_AGREED_CHARS, WHAT_HAPPENED_CHARS
 from bot.service.records import (
     clean_customer,
     customer_key,
+    display_name,
     incident_view,
     one_of,
+    optional_text,
     required_text,
 )
 from bot.service.views import Actor, IncidentView
@@ -54,18 +57,18 @@ def check_new_incident(
     channel_id: str | None,
     source_link: str | None,
 ) -> NewIncident:
-    agreed = (what_agreed or "").strip()
+    agreed = optional_text(what_agreed, "what was agreed", WHAT_AGREED_CHARS)
     if due is not None and not agreed:
         raise InvalidInput("Say what was agreed, so the date has a promise to go with it.")
     return NewIncident(
         customer=clean_customer(customer, required=True) or "",
-        what_happened=required_text(what_happened, "what happened"),
+        what_happened=required_text(what_happened, "what happened", WHAT_HAPPENED_CHARS),
         what_agreed=agreed,
         due=due,
         severity=one_of(severity, SEVERITIES, "Severity"),
         kind=one_of(kind, INCIDENT_KINDS, "Kind"),
         channel_id=channel_id or None,
-        source_link=source_link or None,
+        source_link=optional_text(source_link, "the link", SOURCE_LINK_CHARS) or None,
     )
 
 
@@ -80,7 +83,7 @@ def log_incident(
         "platform": actor.platform,
         "tenant_id": actor.tenant_id,
         "user_id": actor.user_id,
-        "user_name": actor.user_name,
+        "user_name": display_name(actor.user_name),
         "customer": new.customer,
         "customer_key": customer_key(new.customer),
         "channel_id": new.channel_id,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from bot.service.errors import InvalidInput
+from bot.service.records import display_name
 from bot.service.views import Actor
 from bot.store.models import (
     KEY,
@@ -43,6 +44,16 @@ def claim_delivery(session: Session, actor: Actor, key: str, *, now: datetime) -
     return insert_unless_exists(session, ProcessedDelivery, values, keyed) is not None
 
 
+def release_delivery(session: Session, actor: Actor, key: str) -> None:
+    session.execute(
+        delete(ProcessedDelivery).where(
+            ProcessedDelivery.platform == actor.platform,
+            ProcessedDelivery.tenant_id == actor.tenant_id,
+            ProcessedDelivery.delivery_key == key,
+        )
+    )
+
+
 def save_conversation_reference(
     session: Session, actor: Actor, reference: dict[str, Any], *, now: datetime
 ) -> None:
@@ -54,7 +65,7 @@ def save_conversation_reference(
         "platform": actor.platform,
         "tenant_id": actor.tenant_id,
         "user_id": actor.user_id,
-        "user_name": actor.user_name,
+        "user_name": display_name(actor.user_name),
         "reference_json": text,
         "updated_at": now,
     }

@@ -10,10 +10,12 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from bot.service.errors import InvalidInput, NotFound
+from bot.service.limits import PROMISE_CHARS, SOURCE_LINK_CHARS
 from bot.service.records import (
     PROMISE_COLUMNS,
     clean_customer,
     customer_key,
+    optional_text,
     promise_view,
     promise_view_from_columns,
     required_text,
@@ -46,7 +48,7 @@ def track_promise(
     delivery_key: str | None,
     now: datetime,
 ) -> PromiseView:
-    what = required_text(text, "what you promised")
+    what = required_text(text, "what you promised", PROMISE_CHARS)
     name = clean_customer(customer, required=False)
     values = {
         "platform": actor.platform,
@@ -58,7 +60,7 @@ def track_promise(
         "due": due,
         "status": "open",
         "created_at": now,
-        "source_link": source_link or None,
+        "source_link": optional_text(source_link, "the link", SOURCE_LINK_CHARS) or None,
         "delivery_key": delivery_key,
     }
     promise = insert_row_unless_exists(session, Promise, values, KEYED)

@@ -7,8 +7,10 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.service.errors import InvalidInput
+from bot.service.limits import CUSTOMER_CHARS, USER_NAME_CHARS
 from bot.service.views import IncidentView, PromiseView
-from bot.store.models import NAME, Incident, Promise
+from bot.store.models import Incident, Promise
+from bot.user_text import clean_text
 
 PROMISE_COLUMNS = (
     Promise.id,
@@ -74,21 +76,40 @@ def customer_key(name: str) -> str:
 
 
 def clean_customer(name: str | None, *, required: bool) -> str | None:
-    cleaned = " ".join((name or "").split())
+    cleaned = " ".join(clean_text(name or "").split())
     if not cleaned:
         if required:
             raise InvalidInput("Say which customer this was about.")
         return None
-    if len(cleaned) > NAME:
-        raise InvalidInput(f"That customer name is too long (at most {NAME} characters).")
+    if len(cleaned) > CUSTOMER_CHARS:
+        raise InvalidInput(
+            f"That customer name is too long (at most {CUSTOMER_CHARS:,} characters)."
+        )
     return cleaned
 
 
-def required_text(value: str | None, what: str) -> str:
-    cleaned = (value or "").strip()
+def optional_text(value: str | None, what: str, limit: int) -> str:
+    """Stored text without control characters, at most `limit` characters, or InvalidInput."""
+    cleaned = clean_text(value or "").strip()
+    if len(cleaned) > limit:
+        raise InvalidInput(
+            f"{what[:1].upper()}{what[1:]} is too long ({len(cleaned):,} characters; "
+            f"at most {limit:,}). Shorten it and try again: nothing was saved."
+        )
+    return cleaned
+
+
+def required_text(value: str | None, what: str, limit: int) -> str:
+    cleaned = optional_text(value, what, limit)
     if not cleaned:
         raise InvalidInput(f"Say {what}.")
     return cleaned
+
+
+def display_name(name: str | None) -> str | None:
+    """A person's name as the platform gave it, cut to fit its column."""
+    cleaned = " ".join(clean_text(name or "").split())
+    return cleaned[:USER_NAME_CHARS] or None
 
 
 def one_of(value: str, allowed: tuple[str, ...], what: str) -> str:

@@ -35,7 +35,13 @@ from bot.service import (
     trends,
     user_settings,
 )
-from bot.service.errors import InvalidInput, StorageUnavailable, unavailable_message
+from bot.service.errors import (
+    InvalidInput,
+    StorageMisconfigured,
+    StorageUnavailable,
+    misconfigured_message,
+    unavailable_message,
+)
 from bot.service.records import aware, utc_now, zone
 from bot.service.rewrites import NO_KEY, TENANT_OFF, RewriteAsk, RewriteOutcome
 from bot.service.views import (
@@ -53,7 +59,13 @@ from bot.service.views import (
 )
 from bot.store import migrate as migrations
 from bot.store.engine import make_engine, session_factories
-from bot.store.retry import DEFAULT_RETRY, DatabaseUnavailable, RetryPolicy, run_with_retry
+from bot.store.retry import (
+    DEFAULT_RETRY,
+    DatabaseMisconfigured,
+    DatabaseUnavailable,
+    RetryPolicy,
+    run_with_retry,
+)
 
 if TYPE_CHECKING:
     from bot.llm import Rewriter
@@ -86,6 +98,8 @@ class Service:
 
         try:
             return run_with_retry(attempt, self._retry)
+        except DatabaseMisconfigured as error:
+            raise StorageMisconfigured(misconfigured_message(str(error))) from error
         except DatabaseUnavailable as error:
             raise StorageUnavailable(unavailable_message(what)) from error
 
@@ -96,6 +110,8 @@ class Service:
 
         try:
             return run_with_retry(attempt, self._retry)
+        except DatabaseMisconfigured as error:
+            raise StorageMisconfigured(misconfigured_message(str(error))) from error
         except DatabaseUnavailable as error:
             raise StorageUnavailable(unavailable_message(what, write=False)) from error
 
@@ -103,6 +119,8 @@ class Service:
         """Upgrade the schema to the newest revision (alembic upgrade head)."""
         try:
             run_with_retry(lambda: migrations.upgrade(self.engine), self._retry)
+        except DatabaseMisconfigured as error:
+            raise StorageMisconfigured(misconfigured_message(str(error))) from error
         except DatabaseUnavailable as error:
             raise StorageUnavailable(
                 "The database is unavailable, so the schema was not upgraded. "
@@ -507,6 +525,15 @@ class Service:
         return self._write(
             "delivery record",
             lambda s: platform_state.claim_delivery(s, actor, checked, now=moment),
+        )
+
+    def release_delivery(self, actor: Actor, key: str) -> None:
+        """Forget a claimed delivery whose work failed, so the platform's retry redoes it."""
+        checked = platform_state.check_key(key)
+        if checked is None:
+            raise InvalidInput("A delivery key is needed to release a delivery.")
+        self._write(
+            "delivery record", lambda s: platform_state.release_delivery(s, actor, checked)
         )
 
     def claim_digest(

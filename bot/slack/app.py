@@ -3,7 +3,7 @@
 Three ways in: one workspace (bot token + signing secret, HTTP), many
 workspaces (OAuth client id/secret, installations in our database), or
 Socket Mode (app-level token, no public URL). Every Web API client gets
-`SLACK_API_URL` and retries rate limits as Slack's Retry-After says.
+`SLACK_API_URL` and retries server errors and rate limits (bot.slack.retries).
 """
 
 from __future__ import annotations
@@ -16,10 +16,6 @@ from aiohttp import ClientSession
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
-from slack_sdk.http_retry.builtin_async_handlers import (
-    AsyncConnectionErrorRetryHandler,
-    AsyncRateLimitErrorRetryHandler,
-)
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.config import Settings
@@ -29,12 +25,12 @@ from bot.slack.errors import handle_error
 from bot.slack.installations import ThreadedInstallationStore, ThreadedOAuthStateStore
 from bot.slack.listeners import register_listeners
 from bot.slack.middleware import attach_deps
+from bot.slack.retries import RATE_LIMIT_RETRIES, answer_retry_handlers
 
 Mode = Literal["off", "single", "oauth", "socket"]
 DEFAULT_API_URL = "https://slack.com/api/"
 INSTALL_PATH = "/slack/install"
 REDIRECT_PATH = "/slack/oauth_redirect"
-RATE_LIMIT_RETRIES = 3
 
 OFF_REASON = (
     "Slack is off: no Slack settings. Set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET for one "
@@ -52,6 +48,7 @@ class SlackSurface:
     status: str
     app_token: str = ""
     deps: Deps | None = None
+    signing_secret: str = ""
 
 
 def api_url(settings: Settings) -> str:
@@ -74,10 +71,7 @@ def web_client(
         token=token or None,
         base_url=api_url(settings),
         session=session,
-        retry_handlers=[
-            AsyncConnectionErrorRetryHandler(),
-            AsyncRateLimitErrorRetryHandler(max_retry_count=rate_limit_retries),
-        ],
+        retry_handlers=answer_retry_handlers(rate_limit_retries=rate_limit_retries),
     )
 
 
@@ -152,4 +146,4 @@ def build_slack(
     app.error(handle_error)
     register_listeners(app)
     token = settings.slack_app_token if mode == "socket" else ""
-    return SlackSurface(app, mode, status, token, deps)
+    return SlackSurface(app, mode, status, token, deps, settings.slack_signing_secret)

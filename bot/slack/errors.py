@@ -12,6 +12,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.service import ServiceError
 from bot.slack.views.help import error_message
 from bot.slack.views.modals import status_modal
+from bot.undelivered import Undelivered
 
 log = logging.getLogger("toughclient.slack")
 
@@ -29,6 +30,9 @@ async def handle_error(
     error: Exception, body: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
 ) -> None:
     kind = body.get("type") or body.get("command") or "request"
+    if isinstance(error, Undelivered):
+        # Already logged and counted; the same endpoint would refuse an apology too.
+        return
     if isinstance(error, ServiceError):
         log.warning("slack %s for team %s: %s", kind, context.team_id, error)
     else:
@@ -37,6 +41,8 @@ async def handle_error(
         await tell_user(friendly(error), body, context, client)
     except SlackApiError as failure:
         log.error("could not tell the user about the error: %s", failure.response.get("error"))
+    except Undelivered:
+        pass  # logged and counted where it failed
 
 
 async def tell_user(

@@ -10,6 +10,7 @@ from slack_bolt.response import BoltResponse
 
 from bot.slack.deps import ACTOR_KEY, BODY_KEY, DEPS_KEY, Deps, actor_from
 from bot.slack.respond import PooledRespond
+from bot.user_text import clean_tree
 
 Next = Callable[[], Awaitable[BoltResponse]]
 
@@ -27,6 +28,8 @@ class AttachDeps(AsyncMiddleware):
     async def async_process(
         self, *, req: AsyncBoltRequest, resp: BoltResponse, next: Next
     ) -> BoltResponse | None:
+        # Control characters go here, before any listener reads the text (bot.user_text).
+        req.body = clean_tree(req.body)
         context, body = req.context, req.body
         context[DEPS_KEY] = self.deps
         context[BODY_KEY] = body

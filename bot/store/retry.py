@@ -25,8 +25,35 @@ log = logging.getLogger(__name__)
 _SQLITE_TRANSIENT = ("locked", "busy", "unable to open", "disk i/o")
 
 
+# PostgreSQL errors that no retry cures: the settings name a database or a login that is not
+# there. SQLSTATE codes: 3D000 invalid_catalog_name, 28000/28P01 authorization/password.
+_POSTGRES_SETTINGS_ERRORS = {
+    "3D000": "the database named in DATABASE_URL does not exist (create it or fix the name)",
+    "28000": "the server refused the user in DATABASE_URL (fix the user name or grant access)",
+    "28P01": "the server refused the password in DATABASE_URL (fix the password)",
+}
+
+
 class DatabaseUnavailable(Exception):
     """The database could not be reached or stayed locked through every retry."""
+
+
+class DatabaseMisconfigured(DatabaseUnavailable):
+    """DATABASE_URL names a database or login that does not exist: a setting to fix."""
+
+
+def settings_problem(error: BaseException) -> str | None:
+    """What to fix in DATABASE_URL, when the failure is the setting's, not the network's."""
+    original = getattr(error, "orig", None)
+    code = getattr(original, "sqlstate", None)
+    if code in _POSTGRES_SETTINGS_ERRORS:
+        return _POSTGRES_SETTINGS_ERRORS[code]
+    text = str(original or error)
+    if 'database "' in text and "does not exist" in text:  # raised before a SQLSTATE exists
+        return _POSTGRES_SETTINGS_ERRORS["3D000"]
+    if "password authentication failed" in text:
+        return _POSTGRES_SETTINGS_ERRORS["28P01"]
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +85,9 @@ def run_with_retry(operation: Callable[[], T], policy: RetryPolicy = DEFAULT_RET
         try:
             return operation()
         except exc.DBAPIError as error:
+            problem = settings_problem(error)
+            if problem is not None:
+                raise DatabaseMisconfigured(problem) from error
             if not is_transient(error):
                 raise
             if delay is None:

@@ -9,6 +9,7 @@ us explain a bad combination in one sentence instead of an SDK traceback.
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -18,6 +19,7 @@ from botbuilder.integration.aiohttp import (
 )
 
 from bot.config import Settings
+from bot.teams import signing_keys
 
 APP_TYPES: dict[str, str] = {
     "singletenant": "SingleTenant",
@@ -55,8 +57,22 @@ LOCAL_MODE_REFUSED = (
     "loopback serviceUrl); set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD to accept Teams "
     "(see docs/teams.md)"
 )
-# Headers a reverse proxy or tunnel (ngrok, devtunnel, nginx) adds: the request began elsewhere.
-PROXY_HEADERS = ("Forwarded", "X-Forwarded-For", "X-Forwarded-Host", "X-Real-IP")
+# Headers a reverse proxy, CDN or tunnel (ngrok, devtunnel, nginx, Cloudflare, Akamai) adds:
+# the request began elsewhere. Any one of them, or any X-Forwarded-*/X-Original-*, is refused.
+PROXY_HEADERS = frozenset({
+    "forwarded", "via", "x-real-ip", "x-client-ip", "x-cluster-client-ip", "cf-connecting-ip",
+    "true-client-ip", "fastly-client-ip", "x-proxyuser-ip", "x-envoy-external-address",
+    "client-ip", "x-originating-ip", "x-remote-ip", "x-remote-addr",
+})
+PROXY_HEADER_PREFIXES = ("x-forwarded-", "x-original-", "cf-", "x-azure-", "x-arr-")
+
+
+def proxy_headers_in(headers: Mapping[str, str]) -> list[str]:
+    """The names of the headers that say a proxy or tunnel relayed this request."""
+    return [
+        name for name in headers
+        if name.lower() in PROXY_HEADERS or name.lower().startswith(PROXY_HEADER_PREFIXES)
+    ]
 
 
 def is_local_mode(settings: Settings) -> bool:
@@ -127,6 +143,7 @@ def bot_framework_config(settings: Settings) -> BotFrameworkConfig:
 def build_adapter(settings: Settings) -> CloudAdapter:
     """A CloudAdapter that authenticates the way the settings say."""
     config = bot_framework_config(settings)
+    signing_keys.install()  # token keys fetched without blocking the event loop
     return CloudAdapter(ConfigurationBotFrameworkAuthentication(config))
 
 

@@ -31,6 +31,7 @@ from bot.teams.identity import actor_of, reference_json
 from bot.teams.outgoing import message_activity
 from bot.teams.text import plain_text, without_mention
 from bot.teams.timezone import TimezoneAdopter
+from bot.undelivered import record_undelivered
 
 log = logging.getLogger(__name__)
 
@@ -81,12 +82,21 @@ class ToughClientTeamsBot(TeamsActivityHandler):
     # --- chat messages ------------------------------------------------------------------
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
-        started = time.monotonic()
         activity = turn_context.activity
         actor = actor_of(activity)
         if not await self._first_delivery(actor, activity):
             log.info("Teams retry of activity %s ignored", activity.id)
             return
+        try:
+            await self._answer_message(turn_context, actor)
+        except BaseException:
+            # Not done after all: Teams' retry of this activity must do it, not be dropped.
+            await self._release_delivery(actor, activity)
+            raise
+
+    async def _answer_message(self, turn_context: TurnContext, actor: Actor) -> None:
+        started = time.monotonic()
+        activity = turn_context.activity
         personal = is_personal(activity)
         if personal:
             await self._remember_reference(actor, activity)
@@ -105,7 +115,10 @@ class ToughClientTeamsBot(TeamsActivityHandler):
                 self.service, actor, incoming_text(activity), delivery_key=activity.id,
                 where=where,
             )
-        sent = await self._send(turn_context, answer)
+        try:
+            sent = await self._send(turn_context, answer)
+        except Exception as err:
+            raise record_undelivered("teams", "reply", repr(err)) from err
         if answer.later is not None and sent:
             await self._replace_later(turn_context, sent, answer, started)
 
@@ -129,6 +142,14 @@ class ToughClientTeamsBot(TeamsActivityHandler):
         except Exception as err:  # a database hiccup must not cost the user an answer
             log.warning("could not record delivery %s: %r", activity.id, err)
             return True
+
+    async def _release_delivery(self, actor: Actor, activity: Activity) -> None:
+        if not activity.id:
+            return
+        try:
+            await self._bookkeeping(self.service.release_delivery, actor, activity.id)
+        except Exception as err:
+            log.warning("could not release delivery %s for a retry: %r", activity.id, err)
 
     async def _remember_reference(self, actor: Actor, activity: Activity) -> None:
         """The weekly digest reaches people proactively through this reference."""

@@ -46,24 +46,28 @@ def rewrite(text: str) -> str:
 # --- false hope ------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_a_false_hope_hedge_is_replaced_by_a_commitment_slot_not_deleted() -> None:
     text = "I'll try, but no promises. We'll see what we can do."
     assert rewrite(text) == COMMITMENT
     assert "false_hope" not in codes(rewrite(text))
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_the_same_words_get_one_flag_and_false_hope_is_the_truer_one() -> None:
     result = coach("I'll try, but no promises. We'll see what we can do.")
     assert result.flag_codes == ["false_hope"]
     assert result.promises == ()  # "we'll see what we can do" is a hedge, not a promise
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_a_hedge_after_a_greeting_keeps_the_greeting_and_its_markup() -> None:
     assert rewrite("Hey <@U02ABCD>, I'll try, but no promises. We'll see what we can do.") == (
         "Hey <@U02ABCD>, here's what I'll do: [what you will do] by [a time]."
     )
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_an_outcome_hedge_asks_for_a_straight_answer_and_keeps_the_rest() -> None:
     assert rewrite("Possibly. It depends on the roadmap.") == (
         "To be straight with you: [yes or no, and why]. It depends on the roadmap."
@@ -81,12 +85,14 @@ def test_we_ll_see_if_we_can_becomes_when_they_will_know() -> None:
     assert coach(text).promises == ()  # "we'll see if" promises nothing for next week
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_an_excuse_after_a_hedge_stays_and_the_commitment_follows_it() -> None:
     assert rewrite("I'll do my best, but it's a busy week.") == (
         "It's a busy week, but here's what I'll do: [what you will do] by [a time]."
     )
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_a_hedge_before_a_real_promise_is_simply_dropped() -> None:
     assert rewrite("I can't promise anything, but I'll escalate it to our lead engineer "
                    "today.") == "I'll escalate it to our lead engineer today."
@@ -107,6 +113,7 @@ def test_a_maybe_followed_by_a_timed_plan_is_not_false_hope() -> None:
                  "you by 11am.") == []
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_can_t_guarantee_is_false_hope_not_a_refusal() -> None:
     text = "We'll do our best to get it to you before Christmas, but I can't guarantee anything."
     assert codes(text) == ["false_hope"]
@@ -116,6 +123,7 @@ def test_can_t_guarantee_is_false_hope_not_a_refusal() -> None:
 # --- refusals: flags and rewrite agree ---------------------------------------------------------
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_never_able_to_is_a_hard_no_as_well_as_an_absolute() -> None:
     text = ("We will never be able to support that feature. You should have read the "
             "documentation before purchasing.")
@@ -126,6 +134,7 @@ def test_never_able_to_is_a_hard_no_as_well_as_an_absolute() -> None:
     )
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_the_reason_comes_before_the_alternatives_and_the_question_comes_last() -> None:
     text = ("Unfortunately we're unable to refund orders after 30 days. Per my last email, this "
             "is our policy.")
@@ -145,6 +154,7 @@ def test_the_reason_comes_before_the_alternatives_and_the_question_comes_last() 
     "Hi Ms Fischer,\n\nWe regret to inform you that your application has been declined.\n\n"
     "Yours sincerely,\nCredit Team",
 ])
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_a_softened_refusal_ends_the_reply_with_the_choice(text: str) -> None:
     out = rewrite(text)
     body = out.split("\n\n")
@@ -195,6 +205,7 @@ def test_owning_a_mistake_keeps_the_invoice_number() -> None:
     assert "We made a mistake on invoice INV-3092." in rewrite(text)
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_owning_keeps_the_greeting_and_the_facts() -> None:
     assert rewrite("Hi Ravi, due to an error by our IT department your account was suspended "
                    "on 20 Nov. It's been restored now.") == (
@@ -206,6 +217,7 @@ def test_owning_keeps_the_greeting_and_the_facts() -> None:
     )
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_one_apology_when_two_blames_share_a_sentence() -> None:
     assert rewrite("It's not our fault, the courier lost it.") == "That's on us, and I'm sorry."
 
@@ -287,6 +299,7 @@ def test_the_rewrite_keeps_numbers_names_dates_links_and_markup(text: str) -> No
         assert token in out, (token, out)
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 @pytest.mark.parametrize("text", ALL_DRAFTS)
 def test_coaching_the_rewrite_raises_none_of_the_fixed_flags(text: str) -> None:
     out = coach(text).rewrite

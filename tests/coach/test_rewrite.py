@@ -12,6 +12,10 @@ import pytest
 from bot.coach import coach_draft
 from bot.coach.engine import MUST_FIX
 
+# The rules stage on its own: what each rule finds and how the rules rewriter
+# words its fix (tests/coach/conftest.py says why).
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 NOW = datetime(2026, 3, 4, 10, 0)
 CORPUS = Path(__file__).resolve().parents[2] / "benchmarks" / "corpus" / "replies.jsonl"
 

@@ -10,6 +10,10 @@ from bot.coach import coach_draft
 from bot.coach.detect.catalog import ALL_RULES, BY_NAME
 from bot.coach.detect.rules import Fix
 
+# The rules stage on its own: what each rule finds and how the rules rewriter
+# words its fix (tests/coach/conftest.py says why).
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 NOW = datetime(2026, 3, 4, 10, 0)
 PRODUCT_CODES = {
     "vague_commitment", "hard_no", "false_hope", "blame", "defensive", "empty_empathy",

@@ -19,6 +19,10 @@ import pytest
 from bot.coach import coach_draft
 from bot.coach.detect.promises import FoundPromise, find_promises
 
+# The rules stage on its own: what each rule finds and how the rules rewriter
+# words its fix (tests/coach/conftest.py says why).
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 ZONES = [ZoneInfo("Europe/London"), ZoneInfo("UTC")]
 LONDON = ZONES[0]
 NOW = datetime(2026, 11, 22, 11, 0, tzinfo=LONDON)  # a Sunday

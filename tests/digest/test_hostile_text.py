@@ -50,9 +50,9 @@ def test_teams_shows_markdown_as_the_characters_typed() -> None:
     # The body is Markdown; fallbackText is plain text and shows the words as they are.
     body = digest_card(data, text=digest_text(data)).card["body"]
     card = json.dumps(body, ensure_ascii=False)
-    assert "\\\\*\\\\*free\\\\*\\\\*" in card and "\\\\[refund\\\\]\\\\(https" in card
+    assert "\\\\*\\\\*free\\\\*\\\\*" in card and "\\\\[refund\\\\](https" in card
     assert "{{DATE" not in card and "\\\\_Acme\\\\_" in card
-    assert "high: - 1. said <\\\\!here\\\\> \\\\*\\\\*now\\\\*\\\\*" in card  # mid-line: no list
+    assert "high: - 1. said <!here> \\\\*\\\\*now\\\\*\\\\*" in card  # mid-line: no list
 
 
 def test_the_adaptive_card_escape_leaves_plain_words_alone() -> None:
@@ -61,5 +61,7 @@ def test_the_adaptive_card_escape_leaves_plain_words_alone() -> None:
     )
     assert escape_markdown("1. first\n- second") == "1\\. first\n\\- second"
     assert escape_markdown("a [link](u) *b* _c_ `d` # e") == (
-        "a \\[link\\]\\(u\\) \\*b\\* \\_c\\_ \\`d\\` \\# e"
+        "a \\[link\\](u) \\*b\\* \\_c\\_ \\`d\\` # e"
     )
+    date_function = "{{DATE(2026-01-01T00:00:00Z)}}"
+    assert escape_markdown(date_function) == "{\u200b{" + date_function[2:]

@@ -158,3 +158,4 @@ async def test_python_app_py_serve_answers_healthz(tmp_path: Path) -> None:
         process.terminate()
         output, _ = process.communicate(timeout=10)
     assert "Slack is off" in output
+    assert f"listening on 127.0.0.1:{port}" in output

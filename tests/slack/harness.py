@@ -208,10 +208,13 @@ async def running(
     *,
     run_scheduler: bool = False,
     digest_interval: float | None = None,
+    service: Service | None = None,
 ) -> AsyncIterator[Harness]:
-    """The server; without the digest schedule unless asked (its DMs would mix into tests)."""
+    """The server; without the digest schedule unless asked (its DMs would mix into tests).
+
+    A `service` passed in (say, with quicker retries) is used and left open."""
     extra = {} if digest_interval is None else {"digest_interval": digest_interval}
-    app = create_app(settings, run_scheduler=run_scheduler, **extra)
+    app = create_app(settings, run_scheduler=run_scheduler, service=service, **extra)
     server = TestServer(app)
     await server.start_server()
     try:

@@ -42,6 +42,10 @@ class MockSlack:
     post_delay: float = 0.0  # seconds chat.postMessage waits after recording, before answering
     throttle_every: int = 0  # every Nth chat.postMessage call answers 429 (0: never)
     counts: dict[str, int] = field(default_factory=dict)  # calls per method
+    # HTTP statuses the next calls get, in order: per API method, and for every response URL.
+    statuses: dict[str, list[tuple[int, str | None]]] = field(default_factory=dict)
+    response_statuses: list[tuple[int, str | None]] = field(default_factory=list)
+    refused_responses: int = 0
     server: TestServer | None = None
     _ts: itertools.count = field(default_factory=lambda: itertools.count(1))
 
@@ -77,12 +81,25 @@ class MockSlack:
     @staticmethod
     def dm_channel(user: str) -> str:
         return "D" + user.removeprefix("U")
+    def http_error(
+        self, method: str, status: int, times: int = 1, *, retry_after: str | None = None
+    ) -> None:
+        """The next `times` calls of `method` get HTTP `status` (Slack down or throttling)."""
+        self.statuses.setdefault(method, []).extend([(status, retry_after)] * times)
+
+    def fail_responses(self, status: int, times: int = 1, *, retry_after: str | None = None
+                       ) -> None:
+        """The next `times` posts to any response URL get HTTP `status`."""
+        self.response_statuses.extend([(status, retry_after)] * times)
 
     def clear(self) -> None:
         self.counts.clear()
         self.calls.clear()
         self.responses.clear()
         self.failing.clear()
+        self.statuses.clear()
+        self.response_statuses.clear()
+        self.refused_responses = 0
 
     async def wait_for(self, check: Callable[[], object], timeout: float = 5.0) -> None:
         """Poll until `check()` is true: listeners work after the ack, so results come later."""
@@ -138,6 +155,11 @@ class MockSlack:
             return web.json_response(
                 {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
             )
+        if self.statuses.get(method):
+            status, retry_after = self.statuses[method].pop(0)
+            headers = {"Retry-After": retry_after} if retry_after else None
+            return web.json_response({"ok": False, "error": "fatal_error"}, status=status,
+                                     headers=headers)
         if method in self.failing:
             return web.json_response({"ok": False, "error": self.failing[method]})
         target = str(params.get("channel") or "")
@@ -210,5 +232,10 @@ class MockSlack:
 
     async def _response(self, request: web.Request) -> web.Response:
         body = await request.json()
+        if self.response_statuses:
+            status, retry_after = self.response_statuses.pop(0)
+            self.refused_responses += 1
+            headers = {"Retry-After": retry_after} if retry_after else None
+            return web.Response(status=status, text="service_unavailable", headers=headers)
         self.responses.append({**body, "_to": request.match_info["name"]})
         return web.Response(text="ok")

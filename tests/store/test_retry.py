@@ -117,3 +117,22 @@ def test_a_connection_killed_by_a_server_restart_is_replaced_on_retry(postgres_s
         "after the restart",
     ]
     service.close()
+
+
+def test_a_database_that_does_not_exist_is_a_setting_to_fix_not_a_wait(postgres_base_url: str):
+    from sqlalchemy.engine import make_url
+
+    from bot.service import StorageMisconfigured
+
+    url = make_url(postgres_base_url).set(database="toughclient_no_such_db")
+    settings = Settings(database_url=url.render_as_string(hide_password=False))
+    service = Service(make_engine(settings.sqlalchemy_url), settings, retry=QUICK)
+    try:
+        with pytest.raises(StorageMisconfigured) as raised:
+            service.log_incident(ACTOR, customer="Acme", what_happened="x")
+        assert "does not exist" in str(raised.value) and "DATABASE_URL" in str(raised.value)
+        assert "try again in a minute" not in str(raised.value)
+        with pytest.raises(StorageMisconfigured, match="DATABASE_URL"):
+            service.migrate()
+    finally:
+        service.close()

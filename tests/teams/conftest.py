@@ -60,6 +60,7 @@ class MockConnector:
     sent: list[Sent] = field(default_factory=list)
     ids: Iterator[int] = field(default_factory=lambda: itertools.count(1))
     fail_updates: bool = False
+    fail_posts: int = 0  # the next N posts get 500, as a connector having a bad minute
 
     @property
     def url(self) -> str:
@@ -68,6 +69,9 @@ class MockConnector:
 
     def app(self) -> web.Application:
         async def post(request: web.Request) -> web.Response:
+            if self.fail_posts > 0:
+                self.fail_posts -= 1
+                return web.json_response({"error": {"code": "ServiceError"}}, status=500)
             self.sent.append(Sent("POST", request.path, await request.json()))
             return web.json_response({"id": f"bot-msg-{next(self.ids)}"})
 

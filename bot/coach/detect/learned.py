@@ -22,10 +22,11 @@ from bot.coach.learn.features import (
     SentenceView,
     draft_features,
     ngrams,
-    sentence_features,
+    sentence_rows,
     tokens,
 )
-from bot.coach.learn.model import CoachModel, Head
+from bot.coach.learn.model import WHERE, CoachModel, Head
+from bot.coach.rewrite.slots import OPEN_SLOT
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,7 @@ class SentenceScores:
     view: SentenceView
     commitment: dict[str, float]
     refusal: dict[str, float]
+    where: dict[str, float]  # per tone code: how likely its words are in this sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,14 +47,22 @@ class ModelReading:
     candidates: tuple[Candidate, ...]
     promise_sentences: frozenset[int]  # indexes of sentences that hold a promise
     tone: dict[str, float]  # probability per tone code
+    thresholds: dict[str, float]  # per flag code: the model's own bar
 
-
-def _sentence_rows(views: Sequence[SentenceView]) -> list[set[str]]:
-    return [
-        sentence_features(v, views[i - 1] if i else None,
-                          views[i + 1] if i + 1 < len(views) else None, i, len(views))
-        for i, v in enumerate(views)
-    ]
+    def backing(self, candidate: Candidate) -> float:
+        """The model's score where a rule found `candidate`, as a share of its threshold."""
+        bar = self.thresholds.get(candidate.code)
+        if not bar:
+            return 0.0
+        if candidate.code in self.tone:
+            return self.tone[candidate.code] / bar
+        for s in self.sentences:
+            if s.view.start <= candidate.start < s.view.end:
+                if candidate.code == "vague_commitment":
+                    return s.commitment.get("vague", 0.0) / bar
+                if candidate.code == "hard_no":
+                    return s.refusal.get("hard", 0.0) / bar
+        return 0.0
 
 
 def _best_clause(view: SentenceView, head: Head) -> tuple[int, int]:
@@ -86,18 +96,36 @@ def _refusal_words(view: SentenceView) -> tuple[int, int]:
     return view.start, view.end
 
 
+def _likeliest_sentence(head: Head, where: Sequence[float], rows: Sequence[set[str]],
+                        open_slots: Sequence[bool]) -> int:
+    """The sentence most likely to hold a flagged tone code's words (never an open slot)."""
+    ranks = [float("-inf") if open_slots[k] else
+             (where[k] if head.level == "sentence" and where[k] else
+              head.contribution(rows[k], "yes"))
+             for k in range(len(rows))]
+    return ranks.index(max(ranks))
+
+
 def read_with_model(views: Sequence[SentenceView], model: CoachModel) -> ModelReading:
     """Score a draft's sentences and the whole draft with every head of the model."""
-    rows = _sentence_rows(views)
+    rows = sentence_rows(views)
     commitment = model.head("commitment")
     refusal = model.head("refusal")
     scored: list[SentenceScores] = []
     candidates: list[Candidate] = []
     promises: set[int] = set()
+    open_slots = [bool(OPEN_SLOT.search(v.text)) for v in views]
     for i, (view, row) in enumerate(zip(views, rows, strict=True)):
-        c = commitment.probabilities(row) if commitment else {}
-        r = refusal.probabilities(row) if refusal else {}
-        scored.append(SentenceScores(view, c, r))
+        if open_slots[i]:
+            # "[a time]", "[the reason]": the writer will fill these in; nothing to judge yet.
+            scored.append(SentenceScores(view, {}, {}, {}))
+            continue
+        both = model.sentence.score(row)
+        c = both.get("commitment", {})
+        r = both.get("refusal", {})
+        where = {name[len(WHERE):]: p["yes"] for name, p in both.items()
+                 if name.startswith(WHERE)}
+        scored.append(SentenceScores(view, c, r, where))
         if commitment is not None:
             vague_t = commitment.thresholds.get("vague", 0.5)
             if c.get("vague", 0.0) >= vague_t:
@@ -112,16 +140,24 @@ def read_with_model(views: Sequence[SentenceView], model: CoachModel) -> ModelRe
             candidates.append(Candidate("hard_no", start, end, r["hard"], "model:refusal"))
     tone: dict[str, float] = {}
     if views:
-        whole = draft_features(views)
+        scores = model.draft.score(draft_features(views))
         for code in TONE_CODES:
             head = model.head(code)
             if head is None:
                 continue
-            p = head.probabilities(whole)["yes"]
+            p = scores[code]["yes"]
             tone[code] = p
-            if p >= head.thresholds.get("yes", 0.5):
-                pushes = [head.contribution(row, "yes") for row in rows]
-                at = pushes.index(max(pushes))
-                start, end = _best_clause(views[at], head)
-                candidates.append(Candidate(code, start, end, p, "model:" + code))
-    return ModelReading(tuple(scored), tuple(candidates), frozenset(promises), tone)
+            if p < head.thresholds.get("yes", 0.5) or all(open_slots):
+                continue
+            locator = model.head(WHERE + code) or head
+            at = _likeliest_sentence(locator, [s.where.get(code, 0.0) for s in scored],
+                                     rows, open_slots)
+            start, end = _best_clause(views[at], locator)
+            candidates.append(Candidate(code, start, end, p, "model:" + code))
+    bars = {code: head.thresholds.get("yes", 0.5) for code in TONE_CODES
+            if (head := model.head(code)) is not None}
+    if commitment is not None:
+        bars["vague_commitment"] = commitment.thresholds.get("vague", 0.5)
+    if refusal is not None:
+        bars["hard_no"] = refusal.thresholds.get("hard", 0.5)
+    return ModelReading(tuple(scored), tuple(candidates), frozenset(promises), tone, bars)

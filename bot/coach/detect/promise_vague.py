@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.coach.time.scan import anchors, scan
 from bot.coach.time.suggest import Horizon
@@ -101,6 +102,11 @@ def _taken(text: str, m: re.Match[str], words: str) -> bool:
 
 def find_vague_times(text: str) -> list[VagueTime]:
     """Vague time wording in `text`, adjacent pieces merged ("sometime in the near future")."""
+    return list(_find_vague_times(text))
+
+
+@lru_cache(maxsize=64)
+def _find_vague_times(text: str) -> tuple[VagueTime, ...]:
     found: list[VagueTime] = []
     for m in scan(_VAGUE, _STARTS, text):
         kind = m.lastgroup or ""
@@ -122,4 +128,4 @@ def find_vague_times(text: str) -> list[VagueTime]:
                 kind_of.detail,
             )
         found.append(piece)
-    return found
+    return tuple(found)

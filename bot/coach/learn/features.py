@@ -28,8 +28,9 @@ _EXPAND: dict[str, tuple[str, ...]] = {
     "arent": ("are", "not"), "wasnt": ("was", "not"), "couldnt": ("could", "not"),
     "wouldnt": ("would", "not"), "shouldnt": ("should", "not"), "ive": ("i", "have"),
     "youre": ("you", "are"), "gonna": ("going", "to"), "wanna": ("want", "to"),
-    "gotta": ("got", "to"), "cannot": ("can", "not"), "won't": ("will", "not"),
-    "can't": ("can", "not"), "shan't": ("shall", "not"), "ain't": ("is", "not"),
+    "gotta": ("got", "to"), "shall": ("will",), "cannot": ("can", "not"),
+    "won't": ("will", "not"),
+    "can't": ("can", "not"), "shan't": ("will", "not"), "ain't": ("is", "not"),
     "let's": ("let", "us"), "it's": ("it", "is"), "that's": ("that", "is"),
     "there's": ("there", "is"), "what's": ("what", "is"), "here's": ("here", "is"),
     "ok": ("okay",), "k": ("okay",), "tbh": ("to", "be", "honest"), "ngl": ("not", "gonna", "lie"),
@@ -40,10 +41,44 @@ _SUFFIX = {"n't": ("not",), "'ll": ("will",), "'m": ("am",), "'re": ("are",), "'
            "'d": ("would",)}
 _TIME_WORD = re.compile(r"^\d+(?:[:.]\d+)?$")
 
+_CANNOT = r"(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)"
+# Friendly set phrases whose "no", "never" or "can't" refuses nothing: read each as one
+# word of its own, so the model never learns them as a negation or an absolute.
+_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), word) for pattern, word in (
+        (r"\bnever\s+mind\b", " nevermind "),
+        (r"\bno\s+(?:problem|probs|prob|bother|trouble)s?\b", " noproblem "),
+        (r"\bnot\s+(?:a|any)\s+(?:problem|bother|trouble)\b", " noproblem "),
+        (r"\bno\s+worr(?:ies|y)\b|\bnot\s+to\s+worry\b|\bnothing\s+to\s+worry\s+about\b",
+         " noworries "),
+        (r"\bno\s+need\s+to\b", " noneedto "),
+        (r"\bno\s+rush\b", " norush "),
+        (r"\bnot\s+at\s+all\b", " notatall "),
+        (rf"\b{_CANNOT}\s+agree\s+more\b", " agreemore "),
+        (rf"\b{_CANNOT}\s+wait\b", " cantwait "),
+        (rf"\b{_CANNOT}\s+thank\s+you\s+enough\b", " thanksenough "),
+        (r"\bnever\s+hesitate\b|\bdon'?t\s+hesitate\b", " feelfree "),
+        (rf"\b{_CANNOT}\s+go\s+wrong\b", " safechoice "),
+    ))
+
+
+def without_idioms(text: str) -> str:
+    """The text with friendly set phrases as single words (lengths may change)."""
+    if not any(w in text.lower() for w in ("no", "never", "n't", "not", "hesitate")):
+        return text
+    for pattern, word in _IDIOMS:
+        text = pattern.sub(word, text)
+    return text
+
+
+def is_cue(feature: str) -> bool:
+    """A rule's cue (`c:...`, also as seen in a neighbour), as opposed to the words."""
+    return feature.startswith("c:") or ":c:" in feature
+
 
 def tokens(text: str) -> list[str]:
     """Lower-case words with contractions and chat spellings written out, numbers as `<n>`."""
-    text = _CONTRACTION_SPACE.sub(r"\1\2", text.lower().replace("’", "'"))
+    text = without_idioms(_CONTRACTION_SPACE.sub(r"\1\2", text.lower().replace("’", "'")))
     out: list[str] = []
     for raw in _TOKEN.findall(text):
         if raw in _EXPAND:
@@ -85,19 +120,24 @@ class SentenceView:
     end: int
     text: str
     cues: frozenset[str]
+    words: tuple[str, ...] = ()  # tokens(text), computed once by whoever builds the view
 
 
 def sentence_features(view: SentenceView, before: SentenceView | None,
-                      after: SentenceView | None, index: int, count: int) -> set[str]:
-    """Features of one sentence: its n-grams, its cues, and its neighbours' cues."""
-    words = tokens(view.text)
+                      after: SentenceView | None, index: int, count: int,
+                      elsewhere: frozenset[str] = frozenset()) -> set[str]:
+    """Features of one sentence: its n-grams, its cues, its neighbours' cues, and the
+    cues found anywhere else in the draft (an alternative offered two sentences later
+    still softens a no)."""
+    words = view.words
     found = ngrams(words)
     found.update(view.cues)
+    found.update("other:" + c for c in elsewhere - view.cues)
     if before is not None:
         found.update("prev:" + c for c in before.cues)
     if after is not None:
         found.update("next:" + c for c in after.cues)
-        found.update("next:" + w for w in set(tokens(after.text)[:4]))
+        found.update("next:" + w for w in set(after.words[:4]))
     if index == 0:
         found.add("pos:first")
     if index == count - 1:
@@ -112,7 +152,7 @@ def draft_features(views: Iterable[SentenceView]) -> set[str]:
     total = 0
     views = list(views)
     for number, view in enumerate(views):
-        words = tokens(view.text)
+        words = view.words
         total += len(words)
         found.update(ngrams(words))
         found.update(view.cues)
@@ -121,3 +161,18 @@ def draft_features(views: Iterable[SentenceView]) -> set[str]:
     found.add(f"sents:{min(len(views), 8)}")
     found.add(f"words:{min(total // 10, 10)}")
     return found
+
+
+def sentence_rows(views: Sequence[SentenceView]) -> list[set[str]]:
+    """Features of every sentence of a draft, each with its context."""
+    rows = []
+    everywhere: dict[str, int] = {}
+    for v in views:
+        for c in v.cues:
+            everywhere[c] = everywhere.get(c, 0) + 1
+    for i, v in enumerate(views):
+        elsewhere = frozenset(c for c, n in everywhere.items() if n > (c in v.cues))
+        rows.append(sentence_features(v, views[i - 1] if i else None,
+                                      views[i + 1] if i + 1 < len(views) else None, i,
+                                      len(views), elsewhere))
+    return rows

@@ -5,7 +5,8 @@ one head per decision: a logistic regression's bias and per-feature weights,
 and the threshold chosen on held-out predictions. Scoring a sentence is a sum
 of a few dozen dictionary look-ups, so a draft costs microseconds and the
 coach needs no numpy at run time. `TOUGHCLIENT_COACH_MODEL` points at another
-file (the evaluation trains one per held-out source and scores with it).
+file (the evaluation trains one per held-out source and scores with it), or
+is `off` to coach with the rules alone.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -44,6 +45,10 @@ class Head:
             if row is not None:
                 for k, w in enumerate(row):
                     totals[k] += w
+        return self.from_totals(totals)
+
+    def from_totals(self, totals: Sequence[float]) -> dict[str, float]:
+        """Class probabilities from the summed bias and weights (sigmoid or softmax)."""
         if len(self.classes) == 2 and len(totals) == 1:
             yes = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, totals[0]))))
             return {self.classes[0]: 1.0 - yes, self.classes[1]: yes}
@@ -59,9 +64,58 @@ class Head:
 
 
 @dataclass(frozen=True, slots=True)
+class LevelScorer:
+    """Every head of one level scored in one pass over the features.
+
+    Scoring nine heads one by one costs nine look-ups per feature; packing
+    their weights into one row per feature costs one, which is most of the
+    model's share of a draft's time.
+    """
+
+    heads: tuple[Head, ...]
+    offsets: tuple[int, ...]
+    bias: tuple[float, ...]
+    rows: dict[str, tuple[float, ...]]
+
+    @classmethod
+    def of(cls, heads: Sequence[Head]) -> LevelScorer:
+        offsets: list[int] = []
+        bias: list[float] = []
+        width = 0
+        for head in heads:
+            offsets.append(width)
+            bias.extend(head.bias)
+            width += len(head.bias)
+        rows: dict[str, list[float]] = {}
+        for head, offset in zip(heads, offsets, strict=True):
+            for feature, weights in head.weights.items():
+                row = rows.setdefault(feature, [0.0] * width)
+                for k, w in enumerate(weights):
+                    row[offset + k] = w
+        return cls(tuple(heads), tuple(offsets), tuple(bias),
+                   {f: tuple(r) for f, r in rows.items()})
+
+    def score(self, features: Iterable[str]) -> dict[str, dict[str, float]]:
+        totals = list(self.bias)
+        rows = self.rows
+        width = range(len(totals))
+        for feature in features:
+            row = rows.get(feature)
+            if row is not None:
+                for k in width:
+                    totals[k] += row[k]
+        out: dict[str, dict[str, float]] = {}
+        for head, offset in zip(self.heads, self.offsets, strict=True):
+            out[head.name] = head.from_totals(totals[offset:offset + len(head.bias)])
+        return out
+
+
+@dataclass(frozen=True, slots=True)
 class CoachModel:
     heads: dict[str, Head]
     meta: dict[str, object]
+    sentence: LevelScorer
+    draft: LevelScorer
 
     def head(self, name: str) -> Head | None:
         return self.heads.get(name)
@@ -92,7 +146,9 @@ def parse_model(data: dict[str, object]) -> CoachModel:
             thresholds={k: float(v) for k, v in raw["thresholds"].items()},
         )
     meta = {k: v for k, v in data.items() if k != "heads"}
-    return CoachModel(heads, meta)
+    by_level = {level: LevelScorer.of([h for h in heads.values() if h.level == level])
+                for level in ("sentence", "draft")}
+    return CoachModel(heads, meta, by_level["sentence"], by_level["draft"])
 
 
 @lru_cache(maxsize=4)
@@ -104,6 +160,12 @@ def _load(path: str) -> CoachModel | None:
     return parse_model(data)
 
 
+RULES_ONLY = "off"
+WHERE = "where:"  # a sentence head that ranks where in a draft a tone code's words are
+
+
 def load_model() -> CoachModel | None:
-    """The model in use, loaded once; None when no model file is there (rules alone)."""
-    return _load(os.environ.get(MODEL_ENV) or str(MODEL_PATH))
+    """The model in use, loaded once; None (the rules alone) when the setting is "off" or
+    no model file is there."""
+    chosen = os.environ.get(MODEL_ENV) or str(MODEL_PATH)
+    return None if chosen.strip().lower() == RULES_ONLY else _load(chosen)

@@ -49,16 +49,32 @@ class _Plan:
     _protected: list[tuple[int, int]] | None = None
 
     def protected(self, start: int, end: int) -> bool:
-        """A sentence that holds a refusal, a promise or markup must not be dropped."""
+        """A sentence that holds a refusal, a promise, a fact or markup must not be dropped."""
         if self._protected is None:
             spans = list(find_refusals(self.draft.masked))
             spans += [(p.start, p.end) for p in self.draft.promises]
             self._protected = spans
         if any(s < end and start < e for s, e in self._protected):
             return True
-        return normalise_quotes(self.draft.text[start:end]) != self.draft.masked[start:end]
+        return self.holds_fact(start, end)
+
+    def holds_fact(self, start: int, end: int) -> bool:
+        """Words no rewrite may lose: a number, an amount, a name, a link, an address, markup."""
+        if normalise_quotes(self.draft.text[start:end]) != self.draft.masked[start:end]:
+            return True
+        sentence_start = self.sentence_at(start)
+        for m in _FACT_WORD.finditer(self.draft.masked, start, end):
+            if m.group(1) or m.start() not in (sentence_start, start):
+                return True
+        return False
+
+    def sentence_at(self, index: int) -> int:
+        start, _ = self.draft.sentence_at(index)
+        return start
 
     def delete(self, start: int, end: int) -> None:
+        if self.holds_fact(start, end):
+            return  # a fact outweighs the tone: the words stay
         text, masked = self.draft.text, self.draft.masked
         first = start
         while first < end and not masked[first].isalnum():
@@ -190,6 +206,12 @@ _GREETING = re.compile(r"^(?:hi|hey|hello|dear|good (?:morning|afternoon|evening
                        r"[,!]\s*", re.IGNORECASE)
 
 
+# A number, an amount or a reference: a sentence holding one is edited, not replaced.
+_FACT = re.compile(r"\d|[#£$€]")
+# A fact (group 1) or a capitalised word, which mid-sentence is a name (not "I", not ALL CAPS).
+_FACT_WORD = re.compile(r"([\d#£$€@]|\bx{3,}\b)|\b(?!I\b)[A-Z][a-z]+")
+
+
 def _we_did_it(plan: _Plan, hit: Hit, start: int, end: int) -> bool:
     """ "The billing team made a mistake on invoice INV-3092" -> "We made a mistake on ...".
 
@@ -205,8 +227,15 @@ def _we_did_it(plan: _Plan, hit: Hit, start: int, end: int) -> bool:
     act = _BLAMED_ACT.search(draft.masked, hit.start, end)
     if act is None or len(draft.masked[hit.start : act.start()].split()) > 5:
         return False
-    words = "We " if hit.start == start else "we "
-    plan.word_edits.append(_Edit(hit.start, act.start(), words))
+    clause = max(draft.masked.rfind(ch, start, act.start()) for ch in ",;:") + 1
+    subject = max(clause, start)
+    while subject < act.start() and draft.masked[subject] == " ":
+        subject += 1
+    if subject > hit.start and subject != start:
+        return False  # "that was Dave on nights, he messed up": the blame is before the act
+    subject = min(subject, hit.start)
+    words = "We " if subject == start else "we "
+    plan.word_edits.append(_Edit(subject, act.start(), words))
     if not re.search(r"\b(?:sorry|apologi[sz]e|apologies)\b", draft.masked, re.IGNORECASE):
         plan.insert_after(end, "I'm sorry.")
     return True
@@ -216,7 +245,8 @@ def _own_it(plan: _Plan, hit: Hit) -> None:
     start, end = plan.draft.sentence_at(hit.start)
     if any(s <= hit.start < e for s, e in plan.sentence_edits):
         return  # the sentence already became "That's on us, and I'm sorry."
-    if _we_did_it(plan, hit, start, end):
+    facts = bool(_FACT.search(plan.draft.masked, start, end))
+    if (facts or plan.protected(start, end)) and _we_did_it(plan, hit, start, end):
         return
     if not plan.protected(start, end):
         greeting = _GREETING.match(plan.draft.masked, start, end)
@@ -228,6 +258,8 @@ def _own_it(plan: _Plan, hit: Hit) -> None:
         return
     stop = _CLAUSE_END.search(plan.draft.masked, hit.end, end)
     clause_end = stop.start() if stop else end
+    if plan.holds_fact(hit.start, clause_end):
+        return
     words = OWNERSHIP_CLAUSE
     if hit.start == start:
         words = words[:1].upper() + words[1:]
@@ -302,8 +334,8 @@ def rewrite_draft(draft: Draft, hits: Sequence[Hit]) -> str | None:
             _lower(plan, hit)
         elif fix is Fix.SOFTEN:
             _soften(plan, hit, hits)
-        elif fix is Fix.NEXT_STEP:
-            _next_step(plan)
+        elif fix is Fix.NEXT_STEP and not any(h.rule.fix is Fix.SOFTEN for h in hits):
+            _next_step(plan)  # a softened no already ends with a choice: that is the next step
         elif fix is Fix.PROMISE:
             _promise(plan, hit)
     if not (plan.sentence_edits or plan.word_edits or plan.inserts):

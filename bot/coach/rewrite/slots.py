@@ -13,3 +13,6 @@ DO_SLOT = "[what you will do]"
 ANSWER_SLOT = "[yes or no, and why]"
 # A time the writer still has to fill in: the promise finder treats it as named.
 SLOT = re.compile(r"\[(?:a time|what you will do|yes or no[^\]]*)\]")
+# Any slot a rewrite leaves ("[the reason]", "[another option]", "[what they said]"):
+# words the writer has still to choose, which no detector should judge yet.
+OPEN_SLOT = re.compile(r"\[[a-zA-Z][^\]\n]{0,60}\]")

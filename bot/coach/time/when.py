@@ -73,6 +73,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from bot.coach.time.calendar import (
@@ -290,7 +291,16 @@ class _Atom:
 
 
 def find_times(text: str, *, now: datetime, tz: ZoneInfo) -> list[TimeSpan]:
-    """Every checkable time expression in `text`, in order, resolved against `now`."""
+    """Every checkable time expression in `text`, in order, resolved against `now`.
+
+    The promise finder and the model's cues both ask for a draft's times, so
+    the answer for the last few drafts is kept rather than scanned twice.
+    """
+    return list(_find_times(text, now, tz))
+
+
+@lru_cache(maxsize=64)
+def _find_times(text: str, now: datetime, tz: ZoneInfo) -> tuple[TimeSpan, ...]:
     local_now = _local(now, tz)
     atoms = [a for m in scan(_PATTERN, _STARTS, text) if (a := _atom(m, text, local_now, tz))]
     for atom in atoms:
@@ -310,7 +320,7 @@ def find_times(text: str, *, now: datetime, tz: ZoneInfo) -> list[TimeSpan]:
         group = [atom]
     if group:
         _emit(group, text, local_now, tz, spans)
-    return spans
+    return tuple(spans)
 
 
 def resolve(phrase: str, *, now: datetime, tz: ZoneInfo) -> datetime | None:

@@ -16,6 +16,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.service.limits import CUSTOMER_CHARS, WHAT_AGREED_CHARS, WHAT_HAPPENED_CHARS
 from bot.slack import ids, limits
 from bot.slack.views.modals import modal, plain
 
@@ -36,7 +37,14 @@ class LogPrefill:
 
 
 def _text_input(
-    block_id: str, label: str, initial: str, *, multiline: bool, optional: bool, hint: str = ""
+    block_id: str,
+    label: str,
+    initial: str,
+    *,
+    multiline: bool,
+    optional: bool,
+    max_length: int,
+    hint: str = "",
 ) -> InputBlock:
     return InputBlock(
         block_id=block_id,
@@ -47,7 +55,7 @@ def _text_input(
             action_id=block_id,
             multiline=multiline,
             initial_value=initial[: limits.INITIAL_INPUT] or None,
-            max_length=3000,
+            max_length=max_length,
         ),
     )
 
@@ -61,7 +69,12 @@ def log_incident_modal(prefill: LogPrefill, *, private_metadata: str) -> View:
     kinds = _options(KINDS)
     blocks: list[Block] = [
         _text_input(
-            ids.CUSTOMER, "Customer", prefill.customer[:200], multiline=False, optional=False
+            ids.CUSTOMER,
+            "Customer",
+            prefill.customer[:CUSTOMER_CHARS],
+            multiline=False,
+            optional=False,
+            max_length=CUSTOMER_CHARS,
         ),
         _text_input(
             ids.WHAT_HAPPENED,
@@ -69,6 +82,7 @@ def log_incident_modal(prefill: LogPrefill, *, private_metadata: str) -> View:
             prefill.what_happened,
             multiline=True,
             optional=False,
+            max_length=WHAT_HAPPENED_CHARS,
         ),
         _text_input(
             ids.WHAT_AGREED,
@@ -76,6 +90,7 @@ def log_incident_modal(prefill: LogPrefill, *, private_metadata: str) -> View:
             prefill.what_agreed,
             multiline=True,
             optional=True,
+            max_length=WHAT_AGREED_CHARS,
             hint="An agreement becomes a promise you can track.",
         ),
         InputBlock(

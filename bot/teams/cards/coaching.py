@@ -20,6 +20,7 @@ from bot.teams.cards.common import (
     action_set,
     card,
     card_bytes,
+    escape_markdown,
     heading,
     paragraph,
     shorten,
@@ -38,8 +39,9 @@ __all__ = ["coaching_card", "coaching_summary", "flag_label", "track_toggle_id"]
 
 
 def _flag_block(flag: Flag) -> Element:
+    quote = shorten(flag.quote, MAX_QUOTE_CHARS)
     items: list[Element] = [
-        paragraph(f"**{flag_label(flag.code)}**: “{shorten(flag.quote, MAX_QUOTE_CHARS)}”"),
+        paragraph(f"**{flag_label(flag.code)}**: “{escape_markdown(quote)}”", markdown=True),
         paragraph(flag.message, spacing="None"),
     ]
     if flag.suggestion:

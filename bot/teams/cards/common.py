@@ -29,41 +29,53 @@ class CardMessage:
     text: str
 
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_~\[\]()#>|!])")
-_BULLET_START = re.compile(r"^(\s*)([-+])(\s)", re.M)
-_NUMBER_START = re.compile(r"^(\s*)(\d+)\.(\s)", re.M)
-
-
-def escape_markdown(text: str) -> str:
-    """User text shown as written in a TextBlock: no bold, links, lists or date functions.
-
-    Adaptive Card TextBlocks read a subset of Markdown (`**bold**`, `_italic_`,
-    `[text](url)`, "- " and "1. " lists) and `{{DATE(...)}}`/`{{TIME(...)}}`
-    functions; a customer's name or a promise's words must not turn into any
-    of them. A backslash keeps each special character literal; a zero-width
-    space parts `{{`.
-    """
-    escaped = _MARKDOWN_SPECIALS.sub(r"\\\1", text)
-    escaped = _BULLET_START.sub(r"\1\\\2\3", escaped)
-    escaped = _NUMBER_START.sub(r"\1\2\\.\3", escaped)
-    return escaped.replace("{{", "{\u200b{")
-
-
 def shorten(text: str, limit: int = MAX_BLOCK_CHARS) -> str:
     text = text.strip()
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def heading(text: str) -> Element:
-    return {"type": "TextBlock", "text": text, "size": "Medium", "weight": "Bolder", "wrap": True}
+# Adaptive Card TextBlocks read a markdown subset (**bold**, _italic_, [links](url), "- " and
+# "1. " lists). In user text these are characters, so they are backslash-escaped (CommonMark),
+# and a line that starts like a list item or heading has its marker escaped too.
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]~])")
+_MARKDOWN_LINE_START = re.compile(r"^([ \t]*)([-+#>]|\d+(?=[.)]))", re.MULTILINE)
 
 
-def paragraph(text: str, **style: Any) -> Element:
-    return {"type": "TextBlock", "text": shorten(text), "wrap": True, **style}
+def escape_markdown(text: str) -> str:
+    """User text as it was typed, never as links, bold or lists in a card."""
+    text = _MARKDOWN_INLINE.sub(r"\\\1", text)
+
+    def marker(match: re.Match[str]) -> str:
+        indent, mark = match.group(1), match.group(2)
+        if mark[0].isdigit():  # "1." / "1)": escape the punctuation that follows the number
+            return f"{indent}{mark}\\"
+        return f"{indent}\\{mark}"
+
+    # `{{DATE(...)}}` and `{{TIME(...)}}` are date functions a renderer fills in: a
+    # zero-width space keeps them as typed.
+    return _MARKDOWN_LINE_START.sub(marker, text).replace("{{", "{\u200b{")
 
 
-def subtle(text: str) -> Element:
-    return paragraph(text, isSubtle=True, size="Small", spacing="None")
+def heading(text: str, *, markdown: bool = False) -> Element:
+    """A title; its text is escaped unless `markdown` says it is our own formatting."""
+    shown = text if markdown else escape_markdown(text)
+    return {"type": "TextBlock", "text": shown, "size": "Medium", "weight": "Bolder", "wrap": True}
+
+
+def paragraph(text: str, *, markdown: bool = False, **style: Any) -> Element:
+    """A TextBlock. Text is escaped by default, so user words can never become markup; with
+    `markdown=True` it is our own formatting, and any user words in it must be escaped first."""
+    shown = shorten(text)
+    return {
+        "type": "TextBlock",
+        "text": shown if markdown else escape_markdown(shown),
+        "wrap": True,
+        **style,
+    }
+
+
+def subtle(text: str, *, markdown: bool = False) -> Element:
+    return paragraph(text, markdown=markdown, isSubtle=True, size="Small", spacing="None")
 
 
 def submit(title: str, action: str, style: str | None = None, **data: Any) -> Element:
@@ -94,7 +106,8 @@ def card(body: list[Element], *, actions: list[Element] | None = None, fallback:
 
 
 def card_bytes(built: Card) -> int:
-    return len(json.dumps(built, ensure_ascii=False).encode("utf-8"))
+    # surrogatepass: a lone surrogate (valid in JSON text) must not crash the size check
+    return len(json.dumps(built, ensure_ascii=False).encode("utf-8", "surrogatepass"))
 
 
 def zone(name: str | None) -> ZoneInfo:

@@ -43,7 +43,7 @@ def _incidents(data: DigestData) -> list[Element]:
     ]
     return [
         heading(f"This week's incidents ({len(data.incidents_this_week)})"),
-        paragraph("\n".join(lines), spacing="Small"),
+        paragraph("\n".join(lines), markdown=True, spacing="Small"),
     ]
 
 
@@ -68,20 +68,20 @@ def _digest_card(
 ) -> CardMessage:
     body: list[Element] = []
     if notice:
-        body.append(paragraph(escape_markdown(notice), color="Good"))
+        body.append(paragraph(notice, color="Good"))
     if data.open_count == 0:
         body.append(paragraph(layout.ALL_CLEAR))
         return CardMessage(card(body, fallback=text), text)
     body.append(heading("Your weekly digest (preview)" if preview else "Your weekly digest"))
-    body.append(subtle(escape_markdown(layout.title(data))))
+    body.append(subtle(layout.title(data)))
     trend, flags = layout.trend_lines(data)
-    body.append(paragraph(escape_markdown(trend), fontType="Monospace", spacing="Small"))
-    body.append(subtle(escape_markdown(flags)))
+    body.append(paragraph(trend, fontType="Monospace", spacing="Small"))
+    body.append(subtle(flags))
     rows_left, hidden = max_rows, 0
     for part in layout.sections(data):
         body.append(heading(f"{part.title} ({len(part.promises)})"))
         if part.nudge:
-            body.append(subtle(escape_markdown(part.nudge)))
+            body.append(subtle(part.nudge))
         shown = part.promises[: max(rows_left, 0)]
         body += [
             promise_row(p, tz=data.tz, now=data.generated_at, surface=SURFACE_DIGEST)

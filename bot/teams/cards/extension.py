@@ -12,6 +12,7 @@ from typing import Any
 
 from bot.coach.limits import MAX_DRAFT_CHARS
 from bot.coach.types import CoachResult
+from bot.service.limits import CUSTOMER_CHARS
 from bot.teams.cards.coaching import SIZE_STEPS, coaching_card
 from bot.teams.cards.common import (
     MAX_BLOCK_CHARS,
@@ -116,7 +117,8 @@ def extension_result_card(
                 "title": "Log this exchange as an incident",
             },
             {
-                "type": "Input.Text", "id": "customer", "label": "Customer", "maxLength": 200,
+                "type": "Input.Text", "id": "customer", "label": "Customer",
+                "maxLength": CUSTOMER_CHARS,
                 "placeholder": "Company or person", "value": customer,
             },
         ]

@@ -60,7 +60,7 @@ def too_complex_card(message: str) -> CardMessage:
 def private_only_card(command: str, chat_link: str | None) -> CardMessage:
     """Asked in a channel or group chat for something only the asker should see."""
     message = f"I keep that between us: open a personal chat with me and type `{command}`."
-    body: list[Element] = [paragraph(message)]
+    body: list[Element] = [paragraph(message, markdown=True)]  # the command is ours
     actions: list[Element] = []
     if chat_link:
         actions.append(

@@ -10,10 +10,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.coach.labels import counted
+from bot.service.limits import CUSTOMER_CHARS, WHAT_AGREED_CHARS, WHAT_HAPPENED_CHARS
 from bot.teams.cards.common import (
     CardMessage,
     Element,
     card,
+    escape_markdown,
     heading,
     paragraph,
     shorten,
@@ -55,17 +57,17 @@ def incident_form_card(
     body += [
         {
             "type": "Input.Text", "id": "customer", "label": "Customer", "isRequired": True,
-            "errorMessage": "Name the customer", "maxLength": 200,
+            "errorMessage": "Name the customer", "maxLength": CUSTOMER_CHARS,
             "placeholder": "Company or person", "value": v.get("customer", ""),
         },
         {
             "type": "Input.Text", "id": "what_happened", "label": "What happened",
             "isMultiline": True, "isRequired": True, "errorMessage": "Say what happened",
-            "maxLength": 4000, "value": v.get("what_happened", ""),
+            "maxLength": WHAT_HAPPENED_CHARS, "value": v.get("what_happened", ""),
         },
         {
             "type": "Input.Text", "id": "what_agreed", "label": "What was agreed",
-            "isMultiline": True, "maxLength": 2000, "value": v.get("what_agreed", ""),
+            "isMultiline": True, "maxLength": WHAT_AGREED_CHARS, "value": v.get("what_agreed", ""),
             "placeholder": "Tracked as a promise when filled in",
         },
         {
@@ -107,9 +109,10 @@ def _incident_line(incident: IncidentView, tz: str) -> str:
 
 
 def _incident_block(incident: IncidentView, tz: str, *, with_customer: bool) -> Element:
-    title = f"**{incident.customer}**: " if with_customer else ""
+    title = f"**{escape_markdown(incident.customer)}**: " if with_customer else ""
     items: list[Element] = [
-        paragraph(f"{title}{shorten(incident.what_happened, 400)}"),
+        paragraph(f"{title}{escape_markdown(shorten(incident.what_happened, 400))}",
+                  markdown=True),
         subtle(_incident_line(incident, tz)),
     ]
     if incident.what_agreed:
@@ -158,7 +161,7 @@ def customer_history_card(history: CustomerHistory, *, tz: str) -> CardMessage:
     )
     body: list[Element] = [
         heading(f"History: {history.customer}"),
-        paragraph(f"**{signal}**: {history.reason}",
+        paragraph(f"**{signal}**: {escape_markdown(history.reason)}", markdown=True,
                   color="Attention" if history.problem_customer else "Good"),
         subtle(f"{counted(history.incident_count, 'incident')} in total; "
                f"{counted(len(history.open_promises), 'open promise')} to them."),

@@ -4,7 +4,7 @@ The same row in the weekly digest card and the `promises` card, so a click
 does the same thing in both. Every button says which promise and which card
 (`surface`) it belongs to, so the answer can redraw that card in place; Snooze
 carries the absolute time it moves the promise to, so a double click sets the
-same time twice. User text goes through `escape_markdown`.
+same time twice. User words are escaped before our own bold and link go round them.
 """
 
 from __future__ import annotations
@@ -78,10 +78,14 @@ def promise_row(promise: PromiseView, *, tz: str, now: datetime, surface: str) -
         "type": "Container",
         "separator": True,
         "items": [
-            paragraph(f"{customer}“{words}”", weight="Bolder" if overdue else "Default"),
+            paragraph(
+                f"{customer}“{words}”", markdown=True,
+                weight="Bolder" if overdue else "Default",
+            ),
             subtle(
                 f"{'⏰ ' if overdue else ''}{due_words(promise, tz, now)}"
-                f"{source_link(promise.source_link)}"
+                f"{source_link(promise.source_link)}",
+                markdown=True,
             ),
             action_set(
                 submit(

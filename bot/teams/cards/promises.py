@@ -13,7 +13,6 @@ from bot.teams.cards.common import (
     Element,
     card,
     card_bytes,
-    escape_markdown,
     heading,
     paragraph,
     shorten,
@@ -46,7 +45,7 @@ def _promises_card(
 ) -> CardMessage:
     body: list[Element] = [heading("Your open promises")]
     if note:
-        body.append(paragraph(escape_markdown(note), color="Good"))
+        body.append(paragraph(note, color="Good"))
     if not promises:
         empty = "No open promises. Nothing is waiting on you."
         body.append(paragraph(empty))

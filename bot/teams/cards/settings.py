@@ -10,7 +10,6 @@ from bot.teams.cards.common import (
     CardMessage,
     Element,
     card,
-    escape_markdown,
     heading,
     paragraph,
     subtle,
@@ -23,8 +22,8 @@ if TYPE_CHECKING:
 def settings_card(said: str, *, changed: bool) -> CardMessage:
     body: list[Element] = [
         heading("Settings saved" if changed else "Your settings"),
-        paragraph(escape_markdown(said)),
-        subtle(escape_markdown(USAGE)),
+        paragraph(said),
+        subtle(USAGE),
     ]
     return CardMessage(card(body, fallback=said), said)
 
@@ -33,11 +32,11 @@ def team_card(trends: TeamTrends | None, message: str | None) -> CardMessage:
     """The trends, or the one line that says why there are none (not an admin, turned off)."""
     if trends is None:
         text = message or ""
-        return CardMessage(card([paragraph(escape_markdown(text))], fallback=text), text)
+        return CardMessage(card([paragraph(text)], fallback=text), text)
     lines = team_lines(trends)
     body: list[Element] = [heading("Team trends")]
     body += [
-        paragraph(escape_markdown(line), fontType="Monospace", spacing="Small") for line in lines
+        paragraph(line, fontType="Monospace", spacing="Small") for line in lines
     ]
     text = "\n".join(lines)
     return CardMessage(card(body, fallback=text), text)

@@ -19,7 +19,7 @@ from slack_bolt.async_app import AsyncApp
 from bot.service import Actor, InvalidInput, PromiseView
 from bot.service.promise_dates import parse_day, parse_target
 from bot.slack import ids
-from bot.slack.deliveries import first_delivery
+from bot.slack.deliveries import handled_once
 from bot.slack.deps import Deps, actor_of, deps_of
 from bot.slack.home import publish_home
 from bot.slack.listeners.actions.container import channel_of, container_type
@@ -75,8 +75,13 @@ async def redraw(request: ActionRequest, deps: Deps, actor: Actor, notice: str) 
 async def _changed(request: ActionRequest, change: str) -> None:
     deps, actor = deps_of(request.context), actor_of(request.context)
     action = request.action
-    if not await first_delivery(deps, actor, "action", action.get("action_ts")):
-        return
+    async with handled_once(deps, actor, "action", action.get("action_ts")) as first:
+        if first:
+            await _apply(change, request, deps, actor)
+
+
+async def _apply(change: str, request: ActionRequest, deps: Deps, actor: Actor) -> None:
+    action = request.action
     promise_id = place_of(action).promise_id
     changed: PromiseView
     if change in DONE_WORDS:

@@ -13,7 +13,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.commands import Command, parse_command
 from bot.slack import ids
-from bot.slack.deliveries import first_delivery
+from bot.slack.deliveries import handled_once
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.listeners.commands import (
     ai_setting,
@@ -77,9 +77,9 @@ async def toughclient(
     # dedupe write (which may wait for a worker); Slack itself refuses a redelivered one.
     if form is not None and await form(request, command):
         return
-    if not await first_delivery(deps, actor, "command", body.get("trigger_id")):
-        return
-    await HANDLERS[command.name](request, command)
+    async with handled_once(deps, actor, "command", body.get("trigger_id")) as first:
+        if first:
+            await HANDLERS[command.name](request, command)
 
 
 def register(app: AsyncApp) -> None:

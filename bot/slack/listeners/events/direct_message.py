@@ -9,7 +9,8 @@ from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.service import RewriteOutcome
-from bot.slack.deliveries import first_delivery
+from bot.slack.answers import post_answer
+from bot.slack.deliveries import handled_once
 from bot.slack.deps import actor_of, deps_of
 from bot.slack.model_rewrite import follow_up
 from bot.slack.safety import reported
@@ -36,13 +37,15 @@ async def on_message(
         return
     deps, actor = deps_of(context), actor_of(context)
     event_id = body.get("event_id") or f"{event.get('channel')}:{event.get('ts')}"
-    if not await first_delivery(deps, actor, "event", event_id):
-        return
-    await user_settings(deps, actor, client)
-    draft = unescape(str(event["text"]))
-    outcome = await deps.coach(actor, draft, delivery_key=f"slack:dm:{event_id}")
-    message = coaching_message(outcome.result, outcome.tz)
-    posted = await client.chat_postMessage(channel=event["channel"], **message.as_kwargs())
+    async with handled_once(deps, actor, "event", event_id) as first:
+        if not first:
+            return
+        await user_settings(deps, actor, client)
+        draft = unescape(str(event["text"]))
+        outcome = await deps.coach(actor, draft, delivery_key=f"slack:dm:{event_id}")
+        message = coaching_message(outcome.result, outcome.tz)
+        posted = await post_answer(client, "dm", channel=str(event["channel"]),
+                                   **message.as_kwargs())
 
     async def update(rewritten: RewriteOutcome) -> object:
         better = coaching_message(rewritten.result, outcome.tz, suggestions=rewritten.suggestions)

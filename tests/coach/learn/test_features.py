@@ -1,0 +1,41 @@
+"""Features: the same words in every register become the same features."""
+
+from __future__ import annotations
+
+from bot.coach.learn.features import SentenceView, draft_features, ngrams, sentence_features, tokens
+
+
+def test_chat_spellings_and_contractions_read_as_the_words_they_stand_for() -> None:
+    assert tokens("will get back to u asap") == ["will", "get", "back", "to", "you", "asap"]
+    assert tokens("We can't, I'll try") == ["we", "can", "not", "i", "will", "try"]
+    assert tokens("we won't") == ["we", "will", "not"]
+
+
+def test_multiwoz_tokenised_contractions_match_ordinary_ones() -> None:
+    assert tokens("I 'm sorry , we do n't have that") == tokens("I'm sorry, we don't have that")
+
+
+def test_numbers_and_clock_times_are_one_feature() -> None:
+    assert tokens("by 3:30 on the 14th") == ["by", "<n>", "on", "the", "<n>", "th"]
+    assert tokens("order 55812") == ["order", "<n>"]
+
+
+def test_ngrams_mark_where_a_sentence_starts_and_ends() -> None:
+    grams = ngrams(["we", "will", "see"])
+    assert {"we", "<s> we", "see </s>", "we will see"} <= grams
+
+
+def test_a_sentence_sees_its_neighbours_cues_but_not_their_words() -> None:
+    before = SentenceView(0, 10, "Could you DM us?", frozenset({"c:request"}), ("could",))
+    view = SentenceView(11, 30, "We'll take a look.", frozenset({"c:promise"}),
+                        tuple(tokens("We'll take a look.")))
+    found = sentence_features(view, before, None, 1, 2)
+    assert "prev:c:request" in found and "c:promise" in found and "pos:last" in found
+    assert "could" not in found
+
+
+def test_draft_features_mark_the_cues_of_the_last_sentence() -> None:
+    views = [SentenceView(0, 5, "Sorry.", frozenset({"c:negation"}), ("sorry",)),
+             SentenceView(6, 9, "Bye", frozenset({"c:wish"}), ("bye",))]
+    found = draft_features(views)
+    assert "last:c:wish" in found and "last:c:negation" not in found and "sents:2" in found
