@@ -154,7 +154,11 @@ async def deliver_digests(
     async def send_claimed() -> None:
         while (item := await claimed.get()) is not None:
             sender, data, week, claim = item
-            await _deliver_one(service, sender, data, week, claim, now, report)
+            try:
+                await _deliver_one(service, sender, data, week, claim, now, report)
+            except Exception as error:  # a worker outlives any one person's surprise
+                log.exception("digest to %s failed unexpectedly", _who(data))
+                report.failed.append(f"{_who(data)}: {type(error).__name__}: {error}")
 
     try:
         await asyncio.gather(claim_all(), *(send_claimed() for _ in range(workers)))
