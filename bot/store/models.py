@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -37,7 +38,7 @@ SEVERITIES = ("low", "medium", "high")
 INCIDENT_KINDS = ("problem_customer", "customer_with_problem", "unsure")
 INCIDENT_STATUSES = ("open", "resolved")
 PROMISE_STATUSES = ("open", "kept", "broken", "cancelled")
-DIGEST_STATUSES = ("claimed", "sent", "failed")
+DIGEST_STATUSES = ("claimed", "sent", "failed", "skipped")
 
 # Lengths: platform ids are short; customer names and texts are what people type.
 ID = 64
@@ -159,6 +160,7 @@ class UserSetting(Base):
     digest_day: Mapped[int] = mapped_column(Integer, default=0)
     digest_hour: Mapped[int] = mapped_column(Integer, default=9)
     digest_enabled: Mapped[bool] = mapped_column(default=True)
+    all_clear: Mapped[bool] = mapped_column(default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -196,6 +198,10 @@ class DigestDelivery(Base):
     claimed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(Text)
+    # Where the digest landed (Slack DM channel and ts, Teams activity id), so a
+    # sender that takes over a stale claim can look before it sends again.
+    channel_id: Mapped[str | None] = mapped_column(String(KEY))
+    message_id: Mapped[str | None] = mapped_column(String(KEY))
 
 
 class ProcessedDelivery(Base):
@@ -215,7 +221,8 @@ class ProcessedDelivery(Base):
 
 
 class TenantSetting(Base):
-    """A workspace's or tenant's own choices, such as whether drafts may go to the model."""
+    """A workspace's or tenant's own choices: may drafts go to the model, may admins see
+    team trends."""
 
     __tablename__ = "tenant_settings"
     __table_args__ = (UniqueConstraint("platform", "tenant_id"),)
@@ -224,5 +231,6 @@ class TenantSetting(Base):
     platform: Mapped[str] = mapped_column(String(16))
     tenant_id: Mapped[str] = mapped_column(String(ID))
     llm_enabled: Mapped[bool] = mapped_column(default=True)
+    team_trends: Mapped[bool] = mapped_column(default=False, server_default=false())
     updated_by: Mapped[str | None] = mapped_column(String(ID), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
