@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from typing import Literal
 
 CommandName = Literal[
-    "check", "no", "log", "incidents", "promises", "digest", "ai", "help", "unknown"
+    "check", "no", "log", "incidents", "promises", "digest", "settings", "team", "ai", "help",
+    "unknown",
 ]
 
 SUBCOMMANDS: tuple[str, ...] = (
-    "check", "no", "log", "incidents", "promises", "digest", "ai", "help"
+    "check", "no", "log", "incidents", "promises", "digest", "settings", "team", "ai", "help"
 )
 # What may follow `ai`; anything else makes the line a draft ("AI can't fix this, sorry").
 AI_SWITCHES = ("on", "off", "status")
@@ -29,6 +30,9 @@ USAGE_LINES: tuple[tuple[str, str], ...] = (
     ("incidents [customer]", "review recent incidents"),
     ("promises", "your open promises, to mark kept or cancel"),
     ("digest", "preview your weekly digest now"),
+    ("settings [tz Zone] [day Monday] [hour 9] [digest on|off] [all-clear on|off]",
+     "when your weekly digest comes, in your own time zone"),
+    ("team [on|off]", "the team's trends (workspace or tenant admins only)"),
     ("ai [on|off]", "whether drafts go to the AI rewriter here (admins switch it)"),
     ("help", "this list"),
 )
@@ -61,6 +65,10 @@ _PHRASE_AFTER = {
     ),
 }
 _MAX_CUSTOMER_WORDS = 5
+_TEAM_SWITCHES = frozenset({"on", "off"})
+SETTING_WORDS = frozenset(
+    {"tz", "zone", "timezone", "day", "hour", "digest", "all-clear", "allclear", "all_clear"}
+)
 
 
 def parse_command(raw: str | None) -> Command:
@@ -97,6 +105,10 @@ def _reads_as_sentence(word: str, rest: str) -> bool:
         return rest.lower().strip(" .!") not in AI_SWITCHES
     if word == "incidents":
         return len(rest.split()) > _MAX_CUSTOMER_WORDS or any(c in rest for c in ".!?,")
+    if word == "team":
+        return rest.lower() not in _TEAM_SWITCHES
+    if word == "settings":
+        return rest.split(maxsplit=1)[0].lower() not in SETTING_WORDS
     next_word = rest.split(maxsplit=1)[0].lower().strip(",.!?;:")
     return next_word in _PHRASE_AFTER.get(word, frozenset())
 

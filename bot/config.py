@@ -46,6 +46,11 @@ def _whole_number(name: str, value: str | None, default: int, *, low: int, high:
     return int(text)
 
 
+def _names(value: str | None) -> frozenset[str]:
+    """A comma- or space-separated list, case-insensitive (Entra ids are GUIDs)."""
+    return frozenset(part.strip().lower() for part in (value or "").replace(",", " ").split())
+
+
 def parse_port(value: str | None, *, name: str = "PORT", default: int = DEFAULT_PORT) -> int:
     return _whole_number(name, value, default, low=1, high=65535,
                          accepts="a port number from 1 to 65535")
@@ -108,6 +113,7 @@ class Settings:
     migrate_on_start: bool = True
     store_drafts: bool = False
     retention_days: int = 90
+    digest_interval: float = 0.0  # seconds between the server's digest rounds; 0: the default
 
     slack_bot_token: str = ""
     slack_signing_secret: str = ""
@@ -129,6 +135,9 @@ class Settings:
     microsoft_app_password: str = ""
     microsoft_app_type: str = "MultiTenant"
     microsoft_app_tenant_id: str = ""
+    # Entra object ids (or Teams user ids) of the tenant admins who may see and switch
+    # team trends: Teams does not tell a bot who is an admin.
+    teams_admins: frozenset[str] = frozenset()
 
     openai_api_key: str = ""
     openai_base_url: str = ""
@@ -176,6 +185,10 @@ def load_settings(
             "TOUGHCLIENT_MIGRATE_ON_START", get("TOUGHCLIENT_MIGRATE_ON_START"), True
         ),
         store_drafts=_flag("TOUGHCLIENT_STORE_DRAFTS", get("TOUGHCLIENT_STORE_DRAFTS"), False),
+        digest_interval=_whole_number(
+            "TOUGHCLIENT_DIGEST_INTERVAL", get("TOUGHCLIENT_DIGEST_INTERVAL"), 0, low=1,
+            high=86400, accepts="a whole number of seconds from 1 to 86400",
+        ),
         retention_days=_whole_number(
             "TOUGHCLIENT_RETENTION_DAYS", get("TOUGHCLIENT_RETENTION_DAYS"), 90, low=0,
             high=36500, accepts="a whole number of days from 0 (keep everything) to 36500",
@@ -190,6 +203,7 @@ def load_settings(
         microsoft_app_password=get("MICROSOFT_APP_PASSWORD", ""),
         microsoft_app_type=get("MICROSOFT_APP_TYPE") or "MultiTenant",
         microsoft_app_tenant_id=get("MICROSOFT_APP_TENANT_ID", ""),
+        teams_admins=_names(get("TOUGHCLIENT_TEAMS_ADMINS")),
         openai_api_key=get("OPENAI_API_KEY", ""),
         openai_base_url=get("OPENAI_BASE_URL", ""),
         openai_model=get("OPENAI_MODEL") or DEFAULT_OPENAI_MODEL,

@@ -216,13 +216,16 @@ def create_app(
     *,
     service: Service | None = None,
     run_scheduler: bool = True,
-    digest_interval: float = DIGEST_INTERVAL,
+    digest_interval: float | None = None,
 ) -> web.Application:
     """The whole server. A service passed in stays open (the caller owns it); ours is closed.
 
     `run_scheduler` runs the weekly digest in the server (bot.digest.schedule), a
-    round every `digest_interval` seconds; tests that do not want it turn it off.
+    round every `digest_interval` seconds (default TOUGHCLIENT_DIGEST_INTERVAL, else
+    ten minutes); tests that do not want it turn it off.
     """
+    if digest_interval is None:
+        digest_interval = settings.digest_interval or DIGEST_INTERVAL
     owned = service is None
     service = service or build_service(settings)
     app = web.Application(middlewares=[observe])

@@ -81,6 +81,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _print_all(service: Service, now: datetime | None) -> int:
+    from bot.coach.labels import counted
     from bot.digest.render import digest_text
 
     digests = service.digests_for_all(now=now)
@@ -92,7 +93,7 @@ def _print_all(service: Service, now: datetime | None) -> int:
         print(f"=== {who.platform} {who.tenant_id} {who.user_id} ===")
         print(digest_text(data))
         print()
-    print(f"({len(digests)} digests; dry run, nothing sent)")
+    print(f"({counted(len(digests), 'digest')}; dry run, nothing sent)")
     return 0
 
 

@@ -12,7 +12,8 @@ from typing import Any
 from bot.coach.limits import MAX_DRAFT_CHARS
 from bot.coach.types import CoachResult, DraftError, Flag, Promise
 
-__all__ = ["MAX_DRAFT_CHARS", "CoachResult", "DraftError", "Flag", "Promise", "coach_draft"]
+__all__ = ["MAX_DRAFT_CHARS", "CoachResult", "DraftError", "Flag", "Promise", "coach_draft",
+           "refusal_spans"]
 
 
 def coach_draft(
@@ -30,3 +31,15 @@ def coach_draft(
     from bot.coach.engine import coach_draft as run
 
     return run(text, now=now, tz=tz, id=id)
+
+
+def refusal_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where the writer says no, softened or not: the refusing words, by the rules.
+
+    For checks that a rewrite still says the no a draft said (the AI rewriter's
+    guardrails): whether a no is flat is the coach's call, that it is there is not.
+    """
+    from bot.coach.detect.refusals import find_refusals
+    from bot.coach.text import mask
+
+    return find_refusals(mask(text))

@@ -10,7 +10,10 @@ the whole coach, so an entry that stops being true fails CI.
 `decided_by` says which detector has the final say, chosen by measurement on
 held-out sources (README, "How the coach decides"): "model" means the trained
 head decides whether the code is raised and the rules only find the words to
-quote; "rules" means the rules alone decide, because they measured better.
+quote (a rule's finding needs only less than the model alone needs); "rules"
+means the rules alone decide, because they measured better; "either" means a
+rule's finding stands on its own (those rules are rarely wrong but miss most
+cases) and the model adds what they miss.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 Level = Literal["must_fix", "advice"]
-DecidedBy = Literal["model", "rules"]
+DecidedBy = Literal["model", "rules", "either"]
 # How the rewriter repairs a flag the model found on a sentence without a rule's words.
 SentenceFix = Literal["promise", "soften", "own_it", "drop", "commit", "reflect", "lower",
                       "next_step"]
@@ -37,6 +40,15 @@ class Code:
     fails: tuple[str, ...]  # drafts that must raise this code
     passes: tuple[str, ...]  # drafts that must not
     suppresses: frozenset[str] = frozenset()  # codes not raised when this one is
+    # codes not raised on the same words as this one: one thing said about them, the truest
+    overrides: frozenset[str] = frozenset()
+    needs_a_problem: bool = False  # only raised on a reply that is about a problem
+    # what a sentence holding facts is to be said again without ("blame"), when the
+    # rules rewrite can neither drop it nor reword it without losing a fact
+    restate_without: str = ""
+    # a rules' cue that overrules the model where it would quote: the rules read structure
+    # ("I understand" followed by what the customer said) that a bag of words cannot
+    vetoed_by_cue: str = ""
 
     @property
     def must_fix(self) -> bool:
@@ -75,6 +87,7 @@ _CODES = (
              "[option B]. Which would you prefer?\""),
         decided_by="model",
         sentence_fix="soften",
+        suppresses=frozenset({"no_next_step"}),  # its fix ends with a choice: a next step
         fails=(
             "Sorry, we can't extend the deadline.",
             "Refunds aren't possible after 30 days.",
@@ -93,8 +106,9 @@ _CODES = (
         why=("A \"maybe\" that is really a no, or comfort with nothing behind it, turns into "
              "outrage later. Be direct about what will happen (principle 1)."),
         fix="Say plainly what you will do and by when, or that you can't and why.",
-        decided_by="model",
+        decided_by="either",
         sentence_fix="commit",
+        overrides=frozenset({"vague_commitment", "hard_no"}),
         fails=(
             "I'm sure it'll be totally fine, we'll have it sorted in no time!",
             "We'll see what we can do, no promises.",
@@ -113,8 +127,9 @@ _CODES = (
         why=("Blame makes the customer defensive and shows nobody owns the problem; "
              "apologise without explaining whose fault it was (principle 3)."),
         fix="Own it for the company: \"That's on us, and I'm sorry.\" Then say what happens now.",
-        decided_by="model",
+        decided_by="either",
         sentence_fix="own_it",
+        restate_without="blame",
         fails=(
             "Sorry, that was Dave on the night shift, he messed up your order.",
             "ngl the devs messed up the migration",
@@ -133,8 +148,9 @@ _CODES = (
         why=("It argues the point or talks down to the customer, which turns a problem into a "
              "fight; listen and deal with the problem instead (principle 3)."),
         fix="Drop the argument; restate the facts kindly and say what you will do.",
-        decided_by="model",
+        decided_by="either",
         sentence_fix="drop",
+        restate_without="arguing",
         fails=(
             "...so there's nothing wrong on our side.",
             "As I already explained, the fee is in the contract.",
@@ -153,8 +169,9 @@ _CODES = (
         why=("\"I understand\" on its own does not make anyone feel heard; reflect back what "
              "they said and check it (principle 4)."),
         fix="Reflect their words: \"So what I'm hearing is [what they said]. Is that right?\"",
-        decided_by="model",
+        decided_by="either",
         sentence_fix="reflect",
+        vetoed_by_cue="c:empathy_reflected",
         fails=(
             "I understand your frustration.",
             "I hear you. We'll get it sorted by Friday.",
@@ -192,8 +209,9 @@ _CODES = (
         why=("Absolutes close the door and leave the customer nothing to work with; keep "
              "options open and say what is possible (principle 5)."),
         fix="Say what is true now and what you can do: \"We don't normally..., but...\"",
-        decided_by="model",
+        decided_by="either",
         sentence_fix="drop",
+        restate_without="the absolute",
         fails=(
             "We never offer refunds on sale items.",
             "That's impossible, policy is policy.",
@@ -215,6 +233,7 @@ _CODES = (
              "a refund?\""),
         decided_by="model",
         sentence_fix="next_step",
+        needs_a_problem=True,
         fails=(
             "Sorry for the trouble with your order.",
             "nothing yet sorry",

@@ -22,6 +22,7 @@ from bot.coach.detect.candidates import Candidate
 from bot.coach.detect.catalog import ALL_RULES, MODEL_RULES
 from bot.coach.detect.cues import sentence_views
 from bot.coach.detect.learned import read_with_model
+from bot.coach.detect.next_step import ACKNOWLEDGES_PROBLEM
 from bot.coach.detect.promises import FoundPromise, find_promises
 from bot.coach.detect.rules import Draft, Hit, run_rules
 from bot.coach.learn.model import load_model
@@ -220,7 +221,8 @@ def _decide(draft: Draft, hits: list[Hit], now: datetime,
     else:
         reading = read_with_model(sentence_views(draft, hits, now, zone), model)
         settled = settle(rule_candidates, reading.candidates, draft.spans,
-                         frozenset(model.heads_for_codes()))
+                         frozenset(model.heads_for_codes()), reading.backing,
+                         names_a_problem=bool(ACKNOWLEDGES_PROBLEM.search(draft.masked)))
         promises = decide_promises(draft, settled, reading.promise_sentences, now, zone)
     decided = Draft.of(draft.text, draft.masked, promises)
     return decided, [Hit(c.rule or MODEL_RULES[c.code], c.start, c.end) for c in settled]

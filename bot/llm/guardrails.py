@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from itertools import pairwise
 
-from bot.coach import DraftError, coach_draft
+from bot.coach import DraftError, coach_draft, refusal_spans
 from bot.coach.codes import MUST_FIX
 from bot.coach.types import CoachResult
 from bot.llm import facts
@@ -32,11 +32,6 @@ _REWORDED = frozenset(
      "false_hope"}
 )
 _SOFT_KINDS = frozenset({"name", "time", "number"})
-_CLAUSE_BREAK = re.compile(
-    r"(?<=[.!?])\s+|\n+|;\s*|\s[-–—]\s|,?\s+(?=(?:but|however|although|though|yet|instead|"
-    r"what we can do|here's what)\b)",
-    re.IGNORECASE,
-)
 _MIN_SUGGESTION = 12
 # What may stand between the words of one deadline: "11 am today", "Thursday at noon".
 _JOINS_ONE_TIME = re.compile(
@@ -84,17 +79,8 @@ def _must_fix(checked: CoachResult) -> list[str]:
 
 
 def refusal_count(text: str, ctx: Context) -> int:
-    """Clauses that say no: each one, read on its own, is a flat refusal to the coach."""
-    count = 0
-    for clause in _CLAUSE_BREAK.split(text):
-        if not clause or not clause.strip(" ,.;"):
-            continue
-        try:
-            result = coach_draft(clause.strip(), now=ctx.now, tz=ctx.tz)
-        except DraftError:
-            continue
-        count += any(f.code == "hard_no" for f in result.flags)
-    return count
+    """The no's a text says, softened or flat (the coach's refusal finder)."""
+    return len(refusal_spans(text))
 
 
 def _refusal(rewrite: str, ctx: Context) -> list[str]:

@@ -20,8 +20,10 @@ from bot.service.views import (
     ExportData,
     ForgetReport,
     IncidentView,
+    PersonalTrend,
     PromiseView,
     PurgeReport,
+    TeamTrends,
     UserSettingsView,
 )
 
@@ -35,6 +37,7 @@ __all__ = [
     "IncidentView",
     "InvalidInput",
     "NotFound",
+    "PersonalTrend",
     "PromiseView",
     "PurgeReport",
     "RewriteAsk",
@@ -43,6 +46,7 @@ __all__ = [
     "ServiceError",
     "StorageMisconfigured",
     "StorageUnavailable",
+    "TeamTrends",
     "UserSettingsView",
     "build_service",
 ]

@@ -1,12 +1,12 @@
 """The data of the weekly digest, for one person or for everyone at once.
 
-Everyone at once is four queries in total (settings, open promises, kept
-counts, incident counts): a query per user would make the weekly run slower
-with every new user. Open promises arrive sorted by person and due date, so
-one pass groups them and files each into overdue / this week / later /
-undated. They are read as plain driver rows (bot.store.queries.driver_rows):
-at 10,000 users SQLAlchemy's per-row work alone would take a third of the
-one-second budget.
+Everyone at once is six queries in total (settings, open promises, kept
+counts, this week's incidents, and the trends' kept promises and flag codes):
+a query per user would make the weekly run slower with every new user. Open
+promises arrive sorted by person and due date, so one pass groups them and
+files each into overdue / this week / later / undated. They are read as plain
+driver rows (bot.store.queries.driver_rows): at 10,000 users SQLAlchemy's
+per-row work alone would take a third of the one-second budget.
 """
 
 from __future__ import annotations
@@ -21,13 +21,22 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
+from bot.service.trends import personal_trends
 from bot.service.user_settings import DEFAULTS
-from bot.service.views import Actor, DigestData, PromiseView, UserSettingsView
+from bot.service.views import (
+    Actor,
+    DigestData,
+    IncidentView,
+    PersonalTrend,
+    PromiseView,
+    UserSettingsView,
+)
 from bot.store.models import Incident, Promise, UserSetting
 from bot.store.queries import driver_rows
 from bot.store.types import utc_reader
 
 WEEK = timedelta(days=7)
+NO_TREND = PersonalTrend()
 UserKey = tuple[str, str, str]
 Buckets = tuple[list[PromiseView], list[PromiseView], list[PromiseView], list[PromiseView]]
 """overdue, due in the next 7 days, later, undated."""
@@ -107,6 +116,41 @@ def _cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+INCIDENT_COLUMNS = (
+    Incident.id,
+    Incident.platform,
+    Incident.tenant_id,
+    Incident.user_id,
+    Incident.customer,
+    Incident.channel_id,
+    Incident.what_happened,
+    Incident.what_agreed,
+    Incident.severity,
+    Incident.kind,
+    Incident.status,
+    Incident.created_at,
+    Incident.resolved_at,
+    Incident.source_link,
+    Incident.user_name,
+)
+"""IncidentView's fields in order."""
+
+
+def _recent_incidents(
+    session: Session, only: Actor | None, since: datetime
+) -> dict[UserKey, tuple[IncidentView, ...]]:
+    grouped: dict[UserKey, list[IncidentView]] = {}
+    statement = (
+        select(*INCIDENT_COLUMNS)
+        .where(Incident.created_at >= since, *_only(Incident, only))
+        .order_by(Incident.created_at.desc(), Incident.id.desc())
+    )
+    for row in session.connection().execute(statement):
+        view = IncidentView(*row)  # type: ignore[call-arg]
+        grouped.setdefault((view.platform, view.tenant_id, view.user_id), []).append(view)
+    return {key: tuple(found) for key, found in grouped.items()}
+
+
 def _counts(session: Session, statement: Any) -> dict[UserKey, int]:
     return {(p, t, u): n for p, t, u, n in session.connection().execute(statement).all()}
 
@@ -121,8 +165,10 @@ def build_digests(
 
 def _build_digests(session: Session, *, now: datetime, only: Actor | None) -> list[DigestData]:
     settings: dict[UserKey, UserSettingsView] = {
-        (p, t, u): UserSettingsView(tz=tz, digest_day=day, digest_hour=hour, digest_enabled=on)
-        for p, t, u, tz, on, day, hour in session.connection().execute(
+        (p, t, u): UserSettingsView(
+            tz=tz, digest_day=day, digest_hour=hour, digest_enabled=on, all_clear=clear
+        )
+        for p, t, u, tz, on, day, hour, clear in session.connection().execute(
             select(
                 UserSetting.platform,
                 UserSetting.tenant_id,
@@ -131,6 +177,7 @@ def _build_digests(session: Session, *, now: datetime, only: Actor | None) -> li
                 UserSetting.digest_enabled,
                 UserSetting.digest_day,
                 UserSetting.digest_hour,
+                UserSetting.all_clear,
             ).where(*_only(UserSetting, only))
         ).all()
     }
@@ -142,11 +189,14 @@ def _build_digests(session: Session, *, now: datetime, only: Actor | None) -> li
         .where(Promise.status == "kept", Promise.closed_at >= since, *_only(Promise, only))
         .group_by(Promise.platform, Promise.tenant_id, Promise.user_id),
     )
-    logged = _counts(
+    recent = _recent_incidents(session, only, since)
+    logged = {key: len(found) for key, found in recent.items()}
+    trends = personal_trends(
         session,
-        select(Incident.platform, Incident.tenant_id, Incident.user_id, func.count())
-        .where(Incident.created_at >= since, *_only(Incident, only))
-        .group_by(Incident.platform, Incident.tenant_id, Incident.user_id),
+        now=now,
+        platform=only.platform if only else None,
+        tenant_id=only.tenant_id if only else None,
+        user_id=only.user_id if only else None,
     )
     people: set[UserKey]
     if only is not None:
@@ -172,6 +222,9 @@ def _build_digests(session: Session, *, now: datetime, only: Actor | None) -> li
                 incidents_last_week=logged.get(key, 0),
                 digest_day=chosen.digest_day,
                 digest_hour=chosen.digest_hour,
+                incidents_this_week=recent.get(key, ()),
+                trend=trends.get(key, NO_TREND),
+                all_clear=chosen.all_clear,
             )
         )
     return digests

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import json
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Literal
 
-from sqlalchemy import and_, delete, or_, select, update
+from sqlalchemy import and_, delete, or_, select, tuple_, update
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
@@ -20,7 +20,7 @@ from bot.store.models import (
     DigestDelivery,
     ProcessedDelivery,
 )
-from bot.store.queries import insert_unless_exists, upsert
+from bot.store.queries import insert_many_unless_exists, insert_unless_exists, upsert
 from bot.store.slack_tables import slack_bots, slack_installations
 
 # A claim this old with no outcome belongs to a sender that died mid-send.
@@ -103,8 +103,20 @@ def _this_digest(actor: Actor, week_key: str) -> tuple[ColumnElement[bool], ...]
     )
 
 
-def claim_digest(session: Session, actor: Actor, week_key: str, *, now: datetime) -> bool:
-    """True for exactly one caller per person and week, across every replica."""
+DigestClaim = Literal["first", "again"]
+""""first": nobody tried yet. "again": an earlier try failed or its sender died, so the
+message may have gone out after all, and a sender that can look should look first."""
+
+
+def claim_digest(
+    session: Session,
+    actor: Actor,
+    week_key: str,
+    *,
+    now: datetime,
+    stale_after: timedelta = STALE_CLAIM,
+) -> DigestClaim | None:
+    """A claim for exactly one caller per person and week, across every replica; else None."""
     values = {
         "platform": actor.platform,
         "tenant_id": actor.tenant_id,
@@ -115,7 +127,7 @@ def claim_digest(session: Session, actor: Actor, week_key: str, *, now: datetime
     }
     keyed = ("platform", "tenant_id", "user_id", "week_key")
     if insert_unless_exists(session, DigestDelivery, values, keyed) is not None:
-        return True
+        return "first"
     # A send that failed, or whose sender died before saying how it went, may be
     # tried again; the conditional update lets exactly one replica win that
     # retry, as the insert does for the first try.
@@ -127,27 +139,110 @@ def claim_digest(session: Session, actor: Actor, week_key: str, *, now: datetime
                 DigestDelivery.status == "failed",
                 and_(
                     DigestDelivery.status == "claimed",
-                    DigestDelivery.claimed_at < now - STALE_CLAIM,
+                    DigestDelivery.claimed_at < now - stale_after,
                 ),
             ),
         )
         .values(status="claimed", claimed_at=now, error=None)
     )
-    return bool(retried.rowcount == 1)  # type: ignore[attr-defined]
+    return "again" if retried.rowcount == 1 else None  # type: ignore[attr-defined]
+
+
+DigestKey = tuple[str, str, str, str]
+"""(platform, tenant_id, user_id, week_key)"""
+
+
+def claim_digests(
+    session: Session,
+    wanted: list[tuple[Actor, str]],
+    *,
+    now: datetime,
+    stale_after: timedelta = STALE_CLAIM,
+) -> list[DigestClaim | None]:
+    """`claim_digest` for many people in one transaction (two statements), in order.
+
+    The weekly round claims a batch before sending it: a round for 10,000 people
+    then costs a few hundred claim transactions instead of 10,000. The database's
+    unique key still decides every race, exactly as for one claim.
+    """
+    keys: list[DigestKey] = [
+        (actor.platform, actor.tenant_id, actor.user_id, week) for actor, week in wanted
+    ]
+    rows = [
+        {"platform": p, "tenant_id": t, "user_id": u, "week_key": w, "status": "claimed",
+         "claimed_at": now}
+        for p, t, u, w in keys
+    ]
+    first = insert_many_unless_exists(
+        session, DigestDelivery, rows, ("platform", "tenant_id", "user_id", "week_key")
+    )
+    rest = [key for key in keys if key not in first]
+    again: set[tuple[str, ...]] = set()
+    if rest:
+        columns = (
+            DigestDelivery.platform, DigestDelivery.tenant_id, DigestDelivery.user_id,
+            DigestDelivery.week_key,
+        )
+        retried = session.execute(
+            update(DigestDelivery)
+            .where(
+                tuple_(*columns).in_(rest),
+                or_(
+                    DigestDelivery.status == "failed",
+                    and_(
+                        DigestDelivery.status == "claimed",
+                        DigestDelivery.claimed_at < now - stale_after,
+                    ),
+                ),
+            )
+            .values(status="claimed", claimed_at=now, error=None)
+            .returning(*columns)
+        )
+        again = {tuple(row) for row in retried}
+    return ["first" if key in first else "again" if key in again else None for key in keys]
 
 
 def finish_digest(
-    session: Session, actor: Actor, week_key: str, *, error: str | None, now: datetime
+    session: Session,
+    actor: Actor,
+    week_key: str,
+    *,
+    error: str | None,
+    now: datetime,
+    skipped: bool = False,
+    channel_id: str | None = None,
+    message_id: str | None = None,
 ) -> None:
+    """Sent (where to), failed (retried by a later round) or skipped (not this week: why)."""
+    status = "skipped" if skipped else "failed" if error else "sent"
     session.execute(
         update(DigestDelivery)
         .where(*_this_digest(actor, week_key))
         .values(
-            status="failed" if error else "sent",
-            sent_at=None if error else now,
+            status=status,
+            sent_at=now if status == "sent" else None,
             error=error,
+            channel_id=channel_id,
+            message_id=message_id,
         )
     )
+
+
+def digest_outcomes(
+    session: Session, *, week_key: str | None = None
+) -> list[tuple[str, str, str, str, str, str | None]]:
+    """(platform, tenant, user, week, status, error) of every digest row, for reports and tests."""
+    query = select(
+        DigestDelivery.platform,
+        DigestDelivery.tenant_id,
+        DigestDelivery.user_id,
+        DigestDelivery.week_key,
+        DigestDelivery.status,
+        DigestDelivery.error,
+    ).order_by(DigestDelivery.id)
+    if week_key is not None:
+        query = query.where(DigestDelivery.week_key == week_key)
+    return [tuple(row) for row in session.execute(query)]  # type: ignore[misc]
 
 
 def forget_tenant(session: Session, tenant_id: str, *, platform: str = "slack") -> None:

@@ -71,13 +71,8 @@ def track_promise(
     return promise_view(promise)
 
 
-def close_promise(
-    session: Session, actor: Actor, promise_id: int, status: str, *, now: datetime
-) -> PromiseView:
-    """Only the person who made a promise closes it; a second click changes nothing."""
-    if status not in CLOSING_STATUSES:
-        allowed = ", ".join(CLOSING_STATUSES)
-        raise InvalidInput(f"A promise is closed as {allowed} (not {status!r}).")
+def _own_promise(session: Session, actor: Actor, promise_id: int) -> Promise:
+    """The actor's own promise, locked; another person's or workspace's id is not found."""
     promise = session.scalars(
         select(Promise)
         .where(*in_tenant(actor), Promise.user_id == actor.user_id, Promise.id == promise_id)
@@ -85,12 +80,42 @@ def close_promise(
     ).one_or_none()
     if promise is None:
         raise NotFound(f"You have no promise #{promise_id} here.")
+    return promise
+
+
+def close_promise(
+    session: Session, actor: Actor, promise_id: int, status: str, *, now: datetime
+) -> PromiseView:
+    """Only the person who made a promise closes it; a second click changes nothing."""
+    if status not in CLOSING_STATUSES:
+        allowed = ", ".join(CLOSING_STATUSES)
+        raise InvalidInput(f"A promise is closed as {allowed} (not {status!r}).")
+    promise = _own_promise(session, actor, promise_id)
     if promise.status == status:
         return promise_view(promise)
     if promise.status != "open":
         raise InvalidInput(f"That promise was already marked {promise.status}.")
     promise.status = status
     promise.closed_at = now
+    return promise_view(promise)
+
+
+def open_promise_due(session: Session, actor: Actor, promise_id: int) -> datetime | None:
+    promise = _own_promise(session, actor, promise_id)
+    if promise.status != "open":
+        raise InvalidInput(f"That promise was already marked {promise.status}.")
+    return promise.due
+
+
+def reschedule_promise(
+    session: Session, actor: Actor, promise_id: int, due: datetime
+) -> PromiseView:
+    """Give an open promise a new due time; setting the same time again changes nothing."""
+    promise = _own_promise(session, actor, promise_id)
+    if promise.status != "open":
+        raise InvalidInput(f"That promise was already marked {promise.status}.")
+    if promise.due != due:
+        promise.due = due
     return promise_view(promise)
 
 

@@ -13,7 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
@@ -32,8 +32,10 @@ from bot.service import (
     incidents,
     platform_state,
     privacy,
+    promise_dates,
     promises,
     tenant_settings,
+    trends,
     user_settings,
 )
 from bot.service.errors import (
@@ -55,6 +57,7 @@ from bot.service.views import (
     IncidentView,
     PromiseView,
     PurgeReport,
+    TeamTrends,
     UserSettingsView,
 )
 from bot.store import migrate as migrations
@@ -426,6 +429,36 @@ class Service:
             lambda s: promises.close_promise(s, actor, promise_id, status, now=moment),
         )
 
+    def snooze_promise(
+        self, actor: Actor, promise_id: int, until: datetime, *, now: datetime | None = None
+    ) -> PromiseView:
+        """Move an open promise to `until`, the absolute time its Snooze button carried.
+
+        Absolute on purpose: the same click delivered twice sets the same time twice.
+        """
+        moment = utc_now(now)
+        target = aware(until, "UTC")
+        if target is None or target < moment:
+            raise InvalidInput("That snooze has already passed; open your promises again.")
+        return self._write(
+            "change to the promise",
+            lambda s: promises.reschedule_promise(s, actor, promise_id, target),
+        )
+
+    def reschedule_promise(
+        self, actor: Actor, promise_id: int, day: date, *, now: datetime | None = None
+    ) -> PromiseView:
+        """A date picked for an open promise: that day, at its own time (17:00 if none)."""
+        moment = utc_now(now)
+
+        def work(session: Session) -> PromiseView:
+            tz = user_settings.get_settings(session, actor).tz
+            current = promises.open_promise_due(session, actor, promise_id)
+            due = promise_dates.on_date(day, current, tz, moment)
+            return promises.reschedule_promise(session, actor, promise_id, due)
+
+        return self._write("change to the promise", work)
+
     def open_promises(self, actor: Actor, *, now: datetime | None = None) -> list[PromiseView]:
         """Overdue first, then by due date, then undated (`now` is accepted for symmetry)."""
         return self._read("promises", lambda s: promises.open_promises(s, actor))
@@ -438,9 +471,33 @@ class Service:
         return built[0]
 
     def digests_for_all(self, *, now: datetime | None = None) -> list[DigestData]:
-        """Digest data for everyone with the digest on, in four queries (not one per user)."""
+        """Digest data for everyone with the digest on, in six queries (not one per user)."""
         moment = utc_now(now)
         return self._read("digests", lambda s: digests.build_digests(s, now=moment))
+
+    def team_trends_enabled(self, actor: Actor) -> bool:
+        return self._read(
+            "team settings",
+            lambda s: tenant_settings.team_trends_enabled(s, actor.platform, actor.tenant_id),
+        )
+
+    def set_team_trends(
+        self, admin: Actor, enabled: bool, *, now: datetime | None = None
+    ) -> bool:
+        """Only for an actor the adapter has checked is a workspace or tenant admin."""
+        moment = utc_now(now)
+        return self._write(
+            "team settings",
+            lambda s: tenant_settings.set_team_trends(s, admin, enabled, now=moment),
+        )
+
+    def team_trends(self, actor: Actor, *, now: datetime | None = None) -> TeamTrends:
+        """The workspace's weeks, aggregated; the adapter has checked the actor is an admin."""
+        moment = utc_now(now)
+        return self._read(
+            "team trends",
+            lambda s: trends.team_trends(s, actor.platform, actor.tenant_id, now=moment),
+        )
 
     def get_settings(self, actor: Actor) -> UserSettingsView:
         return self._read("settings", lambda s: user_settings.get_settings(s, actor))
@@ -453,6 +510,7 @@ class Service:
         digest_day: int | None = None,
         digest_hour: int | None = None,
         digest_enabled: bool | None = None,
+        all_clear: bool | None = None,
         now: datetime | None = None,
     ) -> UserSettingsView:
         user_settings.check_changes(tz=tz, digest_day=digest_day, digest_hour=digest_hour)
@@ -466,6 +524,7 @@ class Service:
                 digest_day=digest_day,
                 digest_hour=digest_hour,
                 digest_enabled=digest_enabled,
+                all_clear=all_clear,
                 now=moment,
             ),
         )
@@ -492,12 +551,24 @@ class Service:
             "delivery record", lambda s: platform_state.release_delivery(s, actor, checked)
         )
 
-    def claim_digest(self, actor: Actor, week_key: str, *, now: datetime | None = None) -> bool:
-        """True for exactly one caller per person and week_key, across replicas."""
+    def claim_digest(
+        self, actor: Actor, week_key: str, *, now: datetime | None = None
+    ) -> platform_state.DigestClaim | None:
+        """"first" or "again" for exactly one caller per person and week_key; else None."""
         moment = utc_now(now)
         return self._write(
             "digest claim",
             lambda s: platform_state.claim_digest(s, actor, week_key, now=moment),
+        )
+
+    def claim_digests(
+        self, wanted: list[tuple[Actor, str]], *, now: datetime | None = None
+    ) -> list[platform_state.DigestClaim | None]:
+        """`claim_digest` for a batch of (person, week), in one transaction, in order."""
+        moment = utc_now(now)
+        return self._write(
+            "digest claims",
+            lambda s: platform_state.claim_digests(s, wanted, now=moment),
         )
 
     def finish_digest(
@@ -506,13 +577,32 @@ class Service:
         week_key: str,
         *,
         error: str | None = None,
+        skipped: bool = False,
+        channel_id: str | None = None,
+        message_id: str | None = None,
         now: datetime | None = None,
     ) -> None:
-        """Mark a claimed digest sent, or failed with the error that stopped it."""
+        """Mark a claimed digest sent (and where), failed (retried later) or skipped (why)."""
         moment = utc_now(now)
         self._write(
             "digest status",
-            lambda s: platform_state.finish_digest(s, actor, week_key, error=error, now=moment),
+            lambda s: platform_state.finish_digest(
+                s,
+                actor,
+                week_key,
+                error=error,
+                skipped=skipped,
+                channel_id=channel_id,
+                message_id=message_id,
+                now=moment,
+            ),
+        )
+
+    def digest_outcomes(
+        self, *, week_key: str | None = None
+    ) -> list[tuple[str, str, str, str, str, str | None]]:
+        return self._read(
+            "digest outcomes", lambda s: platform_state.digest_outcomes(s, week_key=week_key)
         )
 
     def save_conversation_reference(

@@ -25,6 +25,7 @@ def settings_view(row: UserSetting | None) -> UserSettingsView:
         digest_day=row.digest_day,
         digest_hour=row.digest_hour,
         digest_enabled=row.digest_enabled,
+        all_clear=row.all_clear,
     )
 
 
@@ -61,6 +62,7 @@ def update_settings(
     digest_day: int | None,
     digest_hour: int | None,
     digest_enabled: bool | None,
+    all_clear: bool | None = None,
     now: datetime,
 ) -> UserSettingsView:
     check_changes(tz=tz, digest_day=digest_day, digest_hour=digest_hour)
@@ -70,6 +72,7 @@ def update_settings(
         digest_day=current.digest_day if digest_day is None else digest_day,
         digest_hour=current.digest_hour if digest_hour is None else digest_hour,
         digest_enabled=current.digest_enabled if digest_enabled is None else digest_enabled,
+        all_clear=current.all_clear if all_clear is None else all_clear,
     )
     values = {
         "platform": actor.platform,
@@ -79,6 +82,7 @@ def update_settings(
         "digest_day": changed.digest_day,
         "digest_hour": changed.digest_hour,
         "digest_enabled": changed.digest_enabled,
+        "all_clear": changed.all_clear,
         "updated_at": now,
     }
     upsert(session, UserSetting, values, KEYED, tuple(k for k in values if k not in KEYED))

@@ -86,6 +86,24 @@ class CustomerHistory:
     reason: str
 
 
+WEEKS_OF_TREND = 5
+"""This week and the four before it, as rolling 7-day windows ending now."""
+
+
+@dataclass(frozen=True, slots=True)
+class PersonalTrend:
+    """Counts and flag codes only: never a word of any draft.
+
+    `kept_on_time` is oldest first, this week last; a week is a rolling 7 days
+    ending at the digest's time, so no daylight-saving change or chosen day
+    makes one longer or shorter.
+    """
+
+    kept_on_time: tuple[int, ...] = (0,) * WEEKS_OF_TREND
+    flags_this_week: tuple[tuple[str, int], ...] = ()
+    flags_last_week: tuple[tuple[str, int], ...] = ()
+
+
 @dataclass(frozen=True, slots=True)
 class DigestData:
     actor: Actor
@@ -99,6 +117,9 @@ class DigestData:
     incidents_last_week: int
     digest_day: int = 0
     digest_hour: int = 9
+    incidents_this_week: tuple[IncidentView, ...] = ()
+    trend: PersonalTrend = PersonalTrend()
+    all_clear: bool = False
 
     @property
     def open_count(self) -> int:
@@ -111,6 +132,23 @@ class UserSettingsView:
     digest_day: int
     digest_hour: int
     digest_enabled: bool
+    all_clear: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TeamTrends:
+    """A workspace's weeks, oldest first: aggregates only, no person and no draft.
+
+    Each list has one entry per rolling 7-day window (WEEKS_OF_TREND of them).
+    """
+
+    tenant_id: str
+    kept_on_time: tuple[int, ...]
+    overdue_now: int
+    open_now: int
+    incidents_by_kind: tuple[dict[str, int], ...]
+    flags: tuple[dict[str, int], ...]
+    week_starts: tuple[datetime, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass
 from typing import Literal
 
+from aiohttp import ClientSession
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.oauth.async_oauth_flow import AsyncOAuthFlow
 from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
@@ -24,7 +25,7 @@ from bot.slack.errors import handle_error
 from bot.slack.installations import ThreadedInstallationStore, ThreadedOAuthStateStore
 from bot.slack.listeners import register_listeners
 from bot.slack.middleware import attach_deps
-from bot.slack.retries import answer_retry_handlers
+from bot.slack.retries import RATE_LIMIT_RETRIES, answer_retry_handlers
 
 Mode = Literal["off", "single", "oauth", "socket"]
 DEFAULT_API_URL = "https://slack.com/api/"
@@ -55,11 +56,22 @@ def api_url(settings: Settings) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def web_client(settings: Settings, token: str | None = None) -> AsyncWebClient:
+def web_client(
+    settings: Settings,
+    token: str | None = None,
+    *,
+    session: ClientSession | None = None,
+    rate_limit_retries: int = RATE_LIMIT_RETRIES,
+) -> AsyncWebClient:
+    """A Web API client that waits out 429s (Retry-After) and retries dropped connections.
+
+    `session` shares one connection pool across many calls (the weekly digest round).
+    """
     return AsyncWebClient(
         token=token or None,
         base_url=api_url(settings),
-        retry_handlers=answer_retry_handlers(),
+        session=session,
+        retry_handlers=answer_retry_handlers(rate_limit_retries=rate_limit_retries),
     )
 
 

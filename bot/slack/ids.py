@@ -16,6 +16,8 @@ VIEW_RESULT = "toughclient_result"
 # buttons and selects (action ids)
 PROMISE_KEPT = "promise_kept"
 PROMISE_CANCEL = "promise_cancel"
+PROMISE_SNOOZE = "promise_snooze"
+PROMISE_NEW_DATE = "promise_new_date"
 TRACK_PROMISE = "track_promise"
 USE_REWRITE = "use_rewrite"
 OPEN_LOG_MODAL = "open_log_modal"
@@ -23,7 +25,14 @@ SETTINGS_TZ = "settings_tz"
 SETTINGS_DIGEST_DAY = "settings_digest_day"
 SETTINGS_DIGEST_HOUR = "settings_digest_hour"
 SETTINGS_DIGEST_ENABLED = "settings_digest_enabled"
+SETTINGS_ALL_CLEAR = "settings_all_clear"
 HOME_REFRESH = "home_refresh"
+
+# where a promise's buttons are: block_id "promise:<id>:<surface>" (a date picker has no value)
+PROMISE_BLOCK = "promise"
+SURFACE_DIGEST = "digest"
+SURFACE_LIST = "list"
+SURFACE_HOME = "home"
 
 # input blocks of the modals: (block_id, action_id) pairs share one name
 DRAFT = "draft"

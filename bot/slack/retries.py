@@ -88,11 +88,15 @@ class ServerErrorRetryHandler(AsyncRetryHandler):
         return response is not None and response.status_code in SERVER_ERRORS
 
 
-def answer_retry_handlers() -> list[AsyncRetryHandler]:
-    """Fresh handlers (they count attempts) for one Web API client or one response URL post."""
+def answer_retry_handlers(
+    *, rate_limit_retries: int = RATE_LIMIT_RETRIES
+) -> list[AsyncRetryHandler]:
+    """Fresh handlers (they count attempts) for one Web API client or one response URL post.
+
+    Background work that can wait (the weekly digest) asks for more 429 retries."""
     return [
         AsyncConnectionErrorRetryHandler(),
-        BoundedRateLimitRetryHandler(max_retry_count=RATE_LIMIT_RETRIES),
+        BoundedRateLimitRetryHandler(max_retry_count=rate_limit_retries),
         ServerErrorRetryHandler(
             max_retry_count=SERVER_ERROR_RETRIES,
             interval_calculator=BackoffRetryIntervalCalculator(backoff_factor=0.5),

@@ -66,3 +66,11 @@ def split_chunks(text: str, limit: int) -> list[str]:
 def unescape(text: str) -> str:
     """Undo Slack's own escaping of message and command text, so the coach reads `<` as `<`."""
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def link(url: str | None, label: str) -> str:
+    """A mrkdwn link to an http(s) address, or nothing: `|` and `>` cannot break out of it."""
+    if not url or not url.startswith(("https://", "http://")):
+        return ""
+    safe = escape(url).replace("|", "%7C")
+    return f"<{safe}|{escape(label)}>"

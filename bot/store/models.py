@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -38,7 +39,7 @@ SEVERITIES = labels.values(labels.SEVERITIES)
 INCIDENT_KINDS = labels.values(labels.INCIDENT_KINDS)
 INCIDENT_STATUSES = labels.values(labels.INCIDENT_STATUSES)
 PROMISE_STATUSES = labels.values(labels.PROMISE_STATUSES)
-DIGEST_STATUSES = ("claimed", "sent", "failed")
+DIGEST_STATUSES = ("claimed", "sent", "failed", "skipped")
 
 # Lengths: platform ids are short; customer names and texts are what people type.
 ID = 64
@@ -160,6 +161,7 @@ class UserSetting(Base):
     digest_day: Mapped[int] = mapped_column(Integer, default=0)
     digest_hour: Mapped[int] = mapped_column(Integer, default=9)
     digest_enabled: Mapped[bool] = mapped_column(default=True)
+    all_clear: Mapped[bool] = mapped_column(default=False, server_default=false())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
@@ -197,6 +199,10 @@ class DigestDelivery(Base):
     claimed_at: Mapped[datetime] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     error: Mapped[str | None] = mapped_column(Text)
+    # Where the digest landed (Slack DM channel and ts, Teams activity id), so a
+    # sender that takes over a stale claim can look before it sends again.
+    channel_id: Mapped[str | None] = mapped_column(String(KEY))
+    message_id: Mapped[str | None] = mapped_column(String(KEY))
 
 
 class ProcessedDelivery(Base):
@@ -216,7 +222,8 @@ class ProcessedDelivery(Base):
 
 
 class TenantSetting(Base):
-    """A workspace's or tenant's own choices, such as whether drafts may go to the model."""
+    """A workspace's or tenant's own choices: may drafts go to the model, may admins see
+    team trends."""
 
     __tablename__ = "tenant_settings"
     __table_args__ = (UniqueConstraint("platform", "tenant_id"),)
@@ -225,5 +232,6 @@ class TenantSetting(Base):
     platform: Mapped[str] = mapped_column(String(16))
     tenant_id: Mapped[str] = mapped_column(String(ID))
     llm_enabled: Mapped[bool] = mapped_column(default=True)
+    team_trends: Mapped[bool] = mapped_column(default=False, server_default=false())
     updated_by: Mapped[str | None] = mapped_column(String(ID), nullable=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)

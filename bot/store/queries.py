@@ -41,6 +41,25 @@ def insert_unless_exists(
     return inserted
 
 
+def insert_many_unless_exists(
+    session: Session,
+    model: type[DeclarativeBase],
+    rows: list[dict[str, Any]],
+    unique_columns: tuple[str, ...],
+) -> set[tuple[Any, ...]]:
+    """Insert many rows in one statement; the unique keys of those that were new."""
+    if not rows:
+        return set()
+    table = model.__table__
+    statement = (
+        _insert(session, model)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=list(unique_columns))
+        .returning(*(table.c[name] for name in unique_columns))
+    )
+    return {tuple(row) for row in session.execute(statement)}
+
+
 M = TypeVar("M", bound=DeclarativeBase)
 
 

@@ -16,10 +16,13 @@ from urllib.parse import quote
 
 from bot import labels
 from bot.commands import Command, parse_command, split_customer
+from bot.digest.team import NOT_ADMIN, OFF_FOR_ADMIN, TURNED_OFF, TURNED_ON
 from bot.service import Actor, CoachOutcome, RewriteAsk, Service, ServiceError, bridge
+from bot.service.promise_dates import parse_day, parse_target
+from bot.settings_command import SettingsSyntaxError, describe, parse_settings
 from bot.teams.cards import help as help_cards
 from bot.teams.cards.coaching import REFUSAL_CODES, coaching_card
-from bot.teams.cards.common import CardMessage, zone
+from bot.teams.cards.common import CardMessage, when, zone
 from bot.teams.cards.digest import digest_card
 from bot.teams.cards.incidents import (
     FORM_FIELDS as INCIDENT_FORM_FIELDS,
@@ -32,7 +35,9 @@ from bot.teams.cards.incidents import (
     incident_logged_card,
     incidents_card,
 )
+from bot.teams.cards.promise_rows import SURFACE_DIGEST, date_input_id
 from bot.teams.cards.promises import promise_tracked_card, promises_card
+from bot.teams.cards.settings import settings_card, team_card
 from bot.teams.cards.soften import soften_form_card, softened_card
 from bot.teams.coaching import (
     MESSAGE_DB_BUDGET,
@@ -53,10 +58,12 @@ SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again
 # command to type there. `log` is here because its form and its answer show the details.
 PRIVATE_COMMANDS: dict[str, str] = {
     "log": "log", "incidents": "incidents", "promises": "promises", "digest": "digest",
+    "settings": "settings", "team": "team",
 }
 PRIVATE_ACTIONS: dict[str, str] = {
     "show_promises": "promises", "close_promise": "promises", "open_log_form": "log",
-    "log_incident": "log", "customer_history": "incidents",
+    "log_incident": "log", "customer_history": "incidents", "snooze_promise": "promises",
+    "reschedule_promise": "promises",
 }
 
 
@@ -66,6 +73,7 @@ class Where:
 
     personal: bool = True
     bot_id: str | None = None  # the recipient id of the activity, e.g. "28:<app id>"
+    admin: bool = False  # a tenant admin (TOUGHCLIENT_TEAMS_ADMINS), for `team`
 
 
 PERSONAL = Where()
@@ -145,13 +153,16 @@ async def command_answer(
     if not where.personal and command.name in PRIVATE_COMMANDS:
         return private_only(where, PRIVATE_COMMANDS[command.name])
     try:
-        return await _run_command(service, actor, command, delivery_key=delivery_key)
+        return await _run_command(
+            service, actor, command, delivery_key=delivery_key, admin=where.admin
+        )
     except ServiceError as err:
         return Answer(help_cards.error_card(str(err)))
 
 
 async def _run_command(
-    service: Service, actor: Actor, command: Command, *, delivery_key: str | None
+    service: Service, actor: Actor, command: Command, *, delivery_key: str | None,
+    admin: bool = False,
 ) -> Answer:
     name, rest = command.name, command.text
     if name == "check":
@@ -175,6 +186,10 @@ async def _run_command(
         return await promises_answer(service, actor)
     if name == "digest":
         return await _digest(service, actor)
+    if name == "settings":
+        return await _settings(service, actor, rest)
+    if name == "team":
+        return await _team(service, actor, rest.strip().lower(), admin=admin)
     if name == "ai":
         return await _ai_setting(service, actor, rest)
     if name == "unknown":
@@ -231,11 +246,44 @@ async def promises_answer(
     return Answer(promises_card(promises, tz=tz, now=now, note=note), replace=replace)
 
 
-async def _digest(service: Service, actor: Actor) -> Answer:
+async def digest_answer(
+    service: Service, actor: Actor, *, preview: bool, notice: str | None = None,
+    replace: bool = False,
+) -> Answer:
     from bot.digest.render import digest_text
 
     data = await call(service.digest_for, actor)
-    return Answer(digest_card(data, text=digest_text(data), preview=True))
+    card = digest_card(data, text=digest_text(data), preview=preview, notice=notice)
+    return Answer(card, replace=replace)
+
+
+async def _digest(service: Service, actor: Actor) -> Answer:
+    return await digest_answer(service, actor, preview=True)
+
+
+async def _settings(service: Service, actor: Actor, text: str) -> Answer:
+    try:
+        change = parse_settings(text)
+    except SettingsSyntaxError as err:
+        return Answer(help_cards.error_card(str(err)))
+    if change.empty:
+        current = await call(service.get_settings, actor)
+    else:
+        current = await call(service.update_settings, actor, **change.as_kwargs())
+    said = describe(current.tz, current.digest_day, current.digest_hour,
+                    current.digest_enabled, current.all_clear)
+    return Answer(settings_card(said, changed=not change.empty))
+
+
+async def _team(service: Service, actor: Actor, switch: str, *, admin: bool) -> Answer:
+    if not admin:
+        return Answer(team_card(None, NOT_ADMIN))
+    if switch in {"on", "off"}:
+        await call(service.set_team_trends, actor, switch == "on")
+        return Answer(team_card(None, TURNED_ON if switch == "on" else TURNED_OFF))
+    if not await call(service.team_trends_enabled, actor):
+        return Answer(team_card(None, OFF_FOR_ADMIN))
+    return Answer(team_card(await call(service.team_trends, actor), None))
 
 
 # --- card buttons -------------------------------------------------------------------------
@@ -280,19 +328,61 @@ async def _track_promise(
     return Answer(promise_tracked_card(promise, tz=await user_tz(service, actor)))
 
 
+def _promise_id(value: dict[str, Any]) -> int | None:
+    try:
+        return int(value.get("promise_id"))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+
+
+async def _redraw(service: Service, actor: Actor, value: dict[str, Any], notice: str) -> Answer:
+    """The clicked card again, rebuilt from the records: the digest or the promise list."""
+    if _text(value, "surface") == SURFACE_DIGEST:
+        return await digest_answer(service, actor, preview=False, notice=notice, replace=True)
+    return await promises_answer(service, actor, note=notice, replace=True)
+
+
+NO_PROMISE = "That button does not name a promise."
+
+
 async def _close_promise(
     service: Service, actor: Actor, value: dict[str, Any], key: str | None
 ) -> Answer:
     status = _text(value, "status")
-    try:
-        promise_id = int(value.get("promise_id"))  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return Answer(help_cards.error_card("That button does not name a promise."))
+    promise_id = _promise_id(value)
+    if promise_id is None:
+        return Answer(help_cards.error_card(NO_PROMISE))
     if status not in {"kept", "cancelled", "broken"}:
         return Answer(help_cards.error_card("That button does not say what to do."))
     promise = await call(service.close_promise, actor, promise_id, status)
     verb = {"kept": "Marked kept", "cancelled": "Cancelled", "broken": "Marked broken"}[status]
-    return await promises_answer(service, actor, note=f"{verb}: {promise.text}", replace=True)
+    return await _redraw(service, actor, value, f"{verb}: {promise.text}")
+
+
+async def _snooze_promise(
+    service: Service, actor: Actor, value: dict[str, Any], key: str | None
+) -> Answer:
+    promise_id = _promise_id(value)
+    if promise_id is None:
+        return Answer(help_cards.error_card(NO_PROMISE))
+    until = parse_target(_text(value, "until"))
+    promise = await call(service.snooze_promise, actor, promise_id, until)
+    tz = await user_tz(service, actor)
+    notice = f"Snoozed to {when(promise.due, tz)}: {promise.text}"
+    return await _redraw(service, actor, value, notice)
+
+
+async def _reschedule_promise(
+    service: Service, actor: Actor, value: dict[str, Any], key: str | None
+) -> Answer:
+    promise_id = _promise_id(value)
+    if promise_id is None:
+        return Answer(help_cards.error_card(NO_PROMISE))
+    day = parse_day(_text(value, date_input_id(promise_id)))
+    promise = await call(service.reschedule_promise, actor, promise_id, day)
+    tz = await user_tz(service, actor)
+    notice = f"New date {when(promise.due, tz)}: {promise.text}"
+    return await _redraw(service, actor, value, notice)
 
 
 async def _open_soften_form(
@@ -406,6 +496,8 @@ def _parse_iso(raw: str) -> datetime | None:
 _CARD_ACTIONS = {
     "track_promise": _track_promise,
     "close_promise": _close_promise,
+    "snooze_promise": _snooze_promise,
+    "reschedule_promise": _reschedule_promise,
     "open_soften_form": _open_soften_form,
     "soften": _soften,
     "open_log_form": _open_log_form,

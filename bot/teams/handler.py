@@ -104,7 +104,8 @@ class ToughClientTeamsBot(TeamsActivityHandler):
         await self.timezones.adopt(actor, activity)
         # Everyone in a channel or group chat sees the answer: private lists stay in personal chat.
         where = Where(personal=personal,
-                      bot_id=activity.recipient.id if activity.recipient else None)
+                      bot_id=activity.recipient.id if activity.recipient else None,
+                      admin=self.is_tenant_admin(activity))
         if is_card_submit(activity):
             answer = await card_action_answer(
                 self.service, actor, activity.value, delivery_key=activity.id, where=where
@@ -120,6 +121,14 @@ class ToughClientTeamsBot(TeamsActivityHandler):
             raise record_undelivered("teams", "reply", repr(err)) from err
         if answer.later is not None and sent:
             await self._replace_later(turn_context, sent, answer, started)
+
+    def is_tenant_admin(self, activity: Activity) -> bool:
+        """Named in TOUGHCLIENT_TEAMS_ADMINS by Entra object id or Teams user id."""
+        sender = activity.from_property
+        if sender is None or not self.settings.teams_admins:
+            return False
+        ids = {str(sender.aad_object_id or "").lower(), str(sender.id or "").lower()}
+        return bool(ids & self.settings.teams_admins)
 
     async def _bookkeeping(self, fn: Any, *args: Any) -> Any:
         return await asyncio.wait_for(asyncio.to_thread(fn, *args), timeout=BOOKKEEPING_BUDGET)

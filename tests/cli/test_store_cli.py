@@ -23,7 +23,7 @@ def _database(monkeypatch, tmp_path, database_url):
 def test_migrate_creates_the_schema_and_reports_the_revision(capsys):
     assert app.main(["migrate", "--check"]) == 0
     out = capsys.readouterr().out
-    assert "is at revision 0002" in out
+    assert "is at revision 0003" in out
 
 
 def test_a_fresh_machine_gets_a_sqlite_file_in_the_working_directory(monkeypatch, tmp_path):
@@ -112,7 +112,7 @@ def test_digest_dry_run_prints_each_opted_in_digest(service, actor, capsys):
     assert app.main(["digest", "--dry-run", "--now", NOW.isoformat()]) == 0
     out = capsys.readouterr().out
     assert "=== slack T1 U1 ===" in out and "=== teams tn 29:a ===" in out
-    assert "Send the quote (Acme)" in out and "Call Globex" in out
+    assert "Acme: Send the quote" in out and "Call Globex" in out
     assert "hidden" not in out
     assert "(2 digests; dry run, nothing sent)" in out
 

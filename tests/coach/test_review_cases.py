@@ -46,12 +46,14 @@ def rewrite(text: str) -> str:
 # --- false hope ------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_a_false_hope_hedge_is_replaced_by_a_commitment_slot_not_deleted() -> None:
     text = "I'll try, but no promises. We'll see what we can do."
     assert rewrite(text) == COMMITMENT
     assert "false_hope" not in codes(rewrite(text))
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_the_same_words_get_one_flag_and_false_hope_is_the_truer_one() -> None:
     result = coach("I'll try, but no promises. We'll see what we can do.")
     assert result.flag_codes == ["false_hope"]
@@ -132,6 +134,7 @@ def test_never_able_to_is_a_hard_no_as_well_as_an_absolute() -> None:
     )
 
 
+@pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
 def test_the_reason_comes_before_the_alternatives_and_the_question_comes_last() -> None:
     text = ("Unfortunately we're unable to refund orders after 30 days. Per my last email, this "
             "is our policy.")

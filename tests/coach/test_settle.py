@@ -37,9 +37,20 @@ def test_a_finding_only_the_model_makes_is_raised_on_its_own_words() -> None:
 
 
 def test_rules_decide_shouting_and_every_code_when_no_model_is_loaded() -> None:
-    rules = [_rule("shouting", 0, 3), _rule("blame", 5, 9)]
+    rules = [_rule("shouting", 0, 3), _rule("hard_no", 5, 9)]
     assert {c.code for c in settle(rules, [], SENTENCES, ALL_MODEL_CODES)} == {"shouting"}
-    assert {c.code for c in settle(rules, None, SENTENCES)} == {"shouting", "blame"}
+    assert {c.code for c in settle(rules, None, SENTENCES)} == {"shouting", "hard_no"}
+
+
+def test_a_precise_rule_stands_without_the_model_where_either_may_decide() -> None:
+    out = settle([_rule("blame", 5, 9)], [], SENTENCES, ALL_MODEL_CODES)
+    assert [(c.code, c.source) for c in out] == [("blame", "rules:blame")]
+
+
+def test_a_rule_finding_the_model_half_believes_stands() -> None:
+    rule = _rule("hard_no", 25, 30)
+    assert settle([rule], [], SENTENCES, ALL_MODEL_CODES, lambda c: 0.6) == [rule]
+    assert settle([rule], [], SENTENCES, ALL_MODEL_CODES, lambda c: 0.3) == []
 
 
 def test_a_vague_promise_is_a_next_step_so_no_next_step_is_silenced() -> None:

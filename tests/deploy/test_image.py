@@ -29,9 +29,13 @@ def test_every_locked_requirement_is_pinned_with_a_hash() -> None:
         assert needed in names, needed
 
 
-def test_env_example_lists_every_variable_the_settings_read() -> None:
-    config = (ROOT / "bot" / "config.py").read_text()
-    read = set(re.findall(r'get\("([A-Z][A-Z0-9_]+)"', config))
+ENV_NAME = re.compile(r'"((?:TOUGHCLIENT|SLACK|MICROSOFT|OPENAI)_[A-Z0-9_]+|DATABASE_URL|PORT)"')
+
+
+def test_env_example_lists_every_variable_the_code_reads() -> None:
+    read = {name for path in (ROOT / "bot").rglob("*.py")
+            for name in ENV_NAME.findall(path.read_text())}
+    assert "TOUGHCLIENT_STORE_DRAFTS" in read and "DATABASE_URL" in read
     example = (ROOT / ".env.example").read_text()
     listed = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", example, re.MULTILINE))
     assert read <= listed, sorted(read - listed)

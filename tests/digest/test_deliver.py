@@ -7,6 +7,7 @@ tests; the database is the real one (SQLite and PostgreSQL).
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import sys
 from collections.abc import AsyncIterator
@@ -71,7 +72,7 @@ async def test_a_due_digest_is_sent_once_as_a_slack_dm(
 
     [post] = slack_api.of("chat.postMessage")
     assert post.params["channel"] == ADA.user_id and post.token == "xoxb-test"
-    assert "Send Acme the revised quote" in post.params["text"]
+    assert "Send Acme the revised quote" in json.dumps(post.params["blocks"])
     assert first.sent == 1 and again.sent == 0 and again.already_sent == 1
 
 
@@ -169,7 +170,7 @@ async def test_the_digest_command_sends_through_slack(
     assert process.returncode == 0, err.decode()
     assert "1 sent" in out.decode()
     [post] = slack_api.of("chat.postMessage")
-    assert "Refund the double charge" in post.params["text"]
+    assert "Refund the double charge" in json.dumps(post.params["blocks"])
 
 
 async def test_the_digest_command_rejects_a_bad_now(tmp_path: Path) -> None:

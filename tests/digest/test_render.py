@@ -1,5 +1,6 @@
 from datetime import UTC, datetime, timedelta
 
+from bot.digest.layout import ALL_CLEAR
 from bot.digest.render import SHOWN_PER_SECTION, digest_text
 from bot.service import Actor, DigestData, PromiseView
 
@@ -31,27 +32,26 @@ def test_sections_come_in_order_with_local_times_and_customers():
     ))
     lines = text.splitlines()
     assert lines[0] == "Your promises this week (Monday 2 March, Europe/Paris)"
+    assert lines[1].startswith("4 open · 1 overdue · kept on time 0 this week")
     assert text.index("Overdue (1):") < text.index("Due in the next 7 days (1):")
     assert text.index("Due in the next 7 days") < text.index("Later (1):") < text.index(
         "No date yet (1):"
     )
-    assert "• Send the revised quote (Acme) - was due Sun 1 Mar, 09:00" in lines
-    assert "• Call back about the refund - due Mon 2 Mar, 16:00" in lines
-    assert "• Look into the invoice (Globex)" in lines
+    assert "• #1 Acme: Send the revised quote - was due Sun 1 Mar, 09:00 (1 day late)" in lines
+    assert "• #2 Call back about the refund - due Mon 2 Mar, 16:00" in lines
+    assert "• #4 Globex: Look into the invoice - no date yet" in lines
     assert "give each one a date" in text
     assert lines[-1] == "Last 7 days: 3 promises kept, 1 incident logged."
 
 
-def test_an_empty_week_says_so_plainly():
+def test_an_empty_week_is_one_all_clear_line():
     text = digest_text(_digest(tz="UTC"))
-    assert "No open promises" in text
-    assert "Overdue" not in text and "No date yet" not in text
-    assert text.splitlines()[-1] == "Last 7 days: 0 promises kept, 0 incidents logged."
+    assert text == ALL_CLEAR and "\n" not in text
 
 
 def test_long_sections_are_cut_with_a_count_of_the_rest():
     many = [_promise(n, f"promise {n}", NOW - timedelta(hours=n + 1)) for n in range(14)]
     text = digest_text(_digest(overdue=many))
     assert "Overdue (14):" in text
-    assert text.count("• promise") == SHOWN_PER_SECTION
+    assert text.count("• #") == SHOWN_PER_SECTION
     assert f"…and {14 - SHOWN_PER_SECTION} more" in text

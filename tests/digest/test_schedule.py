@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from bot.config import Settings
 from bot.digest.deliver import DigestSender
+from bot.digest.outcomes import Delivered
 from bot.digest.schedule import DigestSchedule
 from bot.server import DIGESTS
 from bot.service import Actor, DigestData, Service, build_service
@@ -72,7 +73,7 @@ async def test_the_server_sends_a_due_digest_once(settings: Settings, slack_api:
         # Two more rounds after the send: the digest is not sent again this week.
         await rounds_done(slack_api, schedule, 2)
         [post] = digests_to(slack_api, DUE.user_id)
-        assert "Send Acme the revised quote" in str(post["text"])
+        assert "Send Acme the revised quote" in str(post["blocks"])
         assert schedule.failures == 0
     assert schedule_tasks() == []  # stopped with the server
 
@@ -108,8 +109,12 @@ class Recorder:
     def __init__(self) -> None:
         self.sent: list[DigestData] = []
 
-    async def send(self, data: DigestData) -> None:
+    async def send(self, data: DigestData, week: str) -> Delivered:
         self.sent.append(data)
+        return Delivered("D1", f"{len(self.sent)}")
+
+    async def find_sent(self, data: DigestData, week: str) -> Delivered | None:
+        return None
 
 
 async def test_a_failing_round_does_not_stop_the_schedule(service: Service) -> None:

@@ -57,7 +57,7 @@ async def test_the_draft_goes_only_in_the_user_message_as_data(
     system, = fake.system_messages()
     user, = fake.user_messages()
     assert "order #4521" not in system and "Where is my refund" not in system
-    assert "hard_no" in system and "vague_commitment" in system  # the coach's findings
+    assert "empty_empathy" in system and "vague_commitment" in system  # the coach's findings
     data = json.loads(user.split("```json\n", 1)[1].rsplit("\n```", 1)[0])
     assert data["draft"] == DRAFT
     assert data["customer_message"] == "Where is my refund??"

@@ -70,7 +70,7 @@ def test_forgetting_a_tenant_drops_its_platform_state_and_keeps_records(
     assert installations.find_bot(enterprise_id=None, team_id="T2") is not None
     assert service.conversation_references(tenant_id="T1") == []
     assert service.claim_delivery(actor, "Ev1") is True
-    assert service.claim_digest(actor, "2026-W10", now=NOW) is True
+    assert service.claim_digest(actor, "2026-W10", now=NOW) == "first"
     assert len(service.open_promises(actor)) == 1
 
 
@@ -107,14 +107,14 @@ def test_a_failed_digest_can_be_claimed_again_by_exactly_one_sender(
 ):
     assert service.claim_digest(actor, "2026-W10", now=NOW)
     service.finish_digest(actor, "2026-W10", error="timeout", now=NOW)
-    assert service.claim_digest(actor, "2026-W10", now=NOW) is True
-    assert service.claim_digest(actor, "2026-W10", now=NOW) is False
+    assert service.claim_digest(actor, "2026-W10", now=NOW) == "again"
+    assert service.claim_digest(actor, "2026-W10", now=NOW) is None
 
 
 def test_a_claim_whose_sender_died_is_reclaimed_once_stale_but_not_before(
     service: Service, actor: Actor
 ):
     assert service.claim_digest(actor, "2026-W10", now=NOW)
-    assert service.claim_digest(actor, "2026-W10", now=NOW + timedelta(minutes=5)) is False
-    assert service.claim_digest(actor, "2026-W10", now=NOW + timedelta(minutes=20)) is True
-    assert service.claim_digest(actor, "2026-W10", now=NOW + timedelta(minutes=21)) is False
+    assert service.claim_digest(actor, "2026-W10", now=NOW + timedelta(minutes=5)) is None
+    assert service.claim_digest(actor, "2026-W10", now=NOW + timedelta(minutes=20)) == "again"
+    assert service.claim_digest(actor, "2026-W10", now=NOW + timedelta(minutes=21)) is None

@@ -37,6 +37,11 @@ class MockSlack:
     admins: set[str] = field(default_factory=set)  # users.info says is_admin for these
     throttle: dict[str, int] = field(default_factory=dict)
     failing: dict[str, str] = field(default_factory=dict)
+    failing_for: dict[str, str] = field(default_factory=dict)  # DM target user -> error
+    posted: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # DM channel -> msgs
+    post_delay: float = 0.0  # seconds chat.postMessage waits after recording, before answering
+    throttle_every: int = 0  # every Nth chat.postMessage call answers 429 (0: never)
+    counts: dict[str, int] = field(default_factory=dict)  # calls per method
     # HTTP statuses the next calls get, in order: per API method, and for every response URL.
     statuses: dict[str, list[tuple[int, str | None]]] = field(default_factory=dict)
     response_statuses: list[tuple[int, str | None]] = field(default_factory=list)
@@ -69,6 +74,13 @@ class MockSlack:
         """Every later call of `method` gets `{"ok": false, "error": error}` (until cleared)."""
         self.failing[method] = error
 
+    def fail_for(self, user: str, error: str) -> None:
+        """chat.postMessage to `user` gets `{"ok": false, "error": error}`."""
+        self.failing_for[user] = error
+
+    @staticmethod
+    def dm_channel(user: str) -> str:
+        return "D" + user.removeprefix("U")
     def http_error(
         self, method: str, status: int, times: int = 1, *, retry_after: str | None = None
     ) -> None:
@@ -81,6 +93,7 @@ class MockSlack:
         self.response_statuses.extend([(status, retry_after)] * times)
 
     def clear(self) -> None:
+        self.counts.clear()
         self.calls.clear()
         self.responses.clear()
         self.failing.clear()
@@ -105,6 +118,7 @@ class MockSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/response/{name}", self._response)
+        app.router.add_get("/_stats", self._stats)
         self.server = TestServer(app)
         await self.server.start_server()
 
@@ -130,6 +144,12 @@ class MockSlack:
         token = auth.removeprefix("Bearer ") or None
         params = await self._params(request)
         self.calls.append(Call(method, params, token))
+        self.counts[method] = self.counts.get(method, 0) + 1
+        every = self.throttle_every
+        if method == "chat.postMessage" and every and self.counts[method] % every == 0:
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+            )
         if self.throttle.get(method, 0) > 0:
             self.throttle[method] -= 1
             return web.json_response(
@@ -142,7 +162,13 @@ class MockSlack:
                                      headers=headers)
         if method in self.failing:
             return web.json_response({"ok": False, "error": self.failing[method]})
-        return web.json_response(self._answer(method, params))
+        target = str(params.get("channel") or "")
+        if method == "chat.postMessage" and target in self.failing_for:
+            return web.json_response({"ok": False, "error": self.failing_for[target]})
+        answer = self._answer(method, params)
+        if method == "chat.postMessage" and self.post_delay:
+            await asyncio.sleep(self.post_delay)  # Slack has it; the answer is still on its way
+        return web.json_response(answer)
 
     def _answer(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
@@ -157,8 +183,22 @@ class MockSlack:
             }
         if method == "users.info":
             user = str(params.get("user"))
+            admin = user in self.admins
             return {"ok": True, "user": {"id": user, "tz": self.user_tz.get(user, "UTC"),
-                                         "is_admin": user in self.admins}}
+                                         "is_admin": admin, "is_owner": False}}
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": self.dm_channel(str(params.get("users")))}}
+        if method == "conversations.history":
+            found = self.posted.get(str(params.get("channel")), [])
+            return {"ok": True, "messages": list(reversed(found))[: int(params.get("limit", 100))]}
+        if method == "chat.postMessage" and str(params.get("channel", "")).startswith("U"):
+            channel = self.dm_channel(str(params["channel"]))
+            ts = f"1700000000.{next(self._ts):06d}"
+            metadata = params.get("metadata")
+            if isinstance(metadata, str):
+                metadata = json.loads(metadata)
+            self.posted.setdefault(channel, []).append({"ts": ts, "metadata": metadata})
+            return {"ok": True, "channel": channel, "ts": ts}
         if method in {"chat.postMessage", "chat.update", "chat.postEphemeral"}:
             ts = f"1700000000.{next(self._ts):06d}"
             return {"ok": True, "channel": params.get("channel"), "ts": params.get("ts") or ts}
@@ -184,6 +224,11 @@ class MockSlack:
                 "authed_user": {"id": "U0INSTALLER"},
             }
         return {"ok": True}
+
+    async def _stats(self, request: web.Request) -> web.Response:
+        """What a mock in another process received, for the benchmarks."""
+        posted = {channel: len(messages) for channel, messages in self.posted.items()}
+        return web.json_response({"counts": self.counts, "posted": posted})
 
     async def _response(self, request: web.Request) -> web.Response:
         body = await request.json()

@@ -126,7 +126,9 @@ async def test_promises_lists_open_ones_with_kept_and_cancel(slack: Harness) -> 
     buttons = [
         e["action_id"] for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]
     ]
-    assert buttons == [ids.PROMISE_KEPT, ids.PROMISE_CANCEL]
+    assert buttons == [
+        ids.PROMISE_KEPT, ids.PROMISE_SNOOZE, ids.PROMISE_NEW_DATE, ids.PROMISE_CANCEL
+    ]
 
 
 async def test_promises_when_there_are_none(slack: Harness) -> None:

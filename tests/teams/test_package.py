@@ -93,7 +93,9 @@ def test_the_manifest_lists_every_command_and_both_extension_commands() -> None:
     bot = manifest["bots"][0]
     assert bot["scopes"] == ["personal", "team", "groupChat"]
     titles = [c["title"] for c in bot["commandLists"][0]["commands"]]
-    assert titles == ["check", "no", "log", "incidents", "promises", "digest", "help"]
+    assert titles == [
+        "check", "no", "log", "incidents", "promises", "digest", "settings", "team", "help"
+    ]
     commands = {c["id"]: c for c in manifest["composeExtensions"][0]["commands"]}
     assert commands["coachDraft"]["context"] == ["compose", "commandBox"]
     assert commands["coachReply"]["context"] == ["message"]
@@ -137,5 +139,7 @@ def test_channels_and_group_chats_are_offered_only_the_shared_commands() -> None
     lists = build_manifest(Settings(microsoft_app_id=APP_ID))["bots"][0]["commandLists"]
     by_scope = {scope: [c["title"] for c in entry["commands"]]
                 for entry in lists for scope in entry["scopes"]}
-    assert by_scope["personal"] == ["check", "no", "log", "incidents", "promises", "digest", "help"]
+    assert by_scope["personal"] == [
+        "check", "no", "log", "incidents", "promises", "digest", "settings", "team", "help"
+    ]
     assert by_scope["team"] == by_scope["groupChat"] == ["check", "no", "help"]

@@ -81,9 +81,10 @@ BLAME_INSIDE = rule(
         r"got (?:it|this|that) wrong|forgot to|should(?:n't| not)? have|failed to|"
         r"didn't bother|gave you (?:the )?wrong|mixed up)",
         r"\b(?:the|our) (?:warehouse|courier|carrier|shipping|delivery|billing|sales|support|dev|"
-        r"development|engineering|IT|accounts|accounting|finance|logistics|tech|previous|other|"
-        r"night|day|packing|returns|supplier|manufacturer)(?: (?:team|department|dept|guys|"
-        r"people|staff|shift|agent|rep|person|folks|company))?\b[^.!?]{0,30}?\b"
+        r"devs|developers|engineers|development|engineering|IT|accounts|accounting|finance|"
+        r"logistics|tech|previous|other|night|day|packing|returns|supplier|manufacturer|ops|"
+        r"backend|admin)(?: (?:team|department|dept|guys|people|staff|shift|agent|rep|person|"
+        r"folks|company))?\b[^.!?]{0,30}?\b"
         r"(?:messed up|screwed up|dropped the ball|made (?:a|the|an) (?:mistake|error)|"
         r"got (?:it|this|that) wrong|forgot to|failed to|didn't bother|lost (?:your|it)|"
         r"mixed up|is to blame|are to blame|never (?:sent|shipped|processed|updated|told))"

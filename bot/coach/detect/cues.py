@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.coach.detect.empathy import EMPATHY_HEAD
 from bot.coach.detect.promise_vague import find_vague_times
 from bot.coach.detect.refusals import SOFTENER, find_refusals
 from bot.coach.detect.rules import Draft, Hit
-from bot.coach.learn.features import SentenceView, tokens
+from bot.coach.learn.features import SentenceView, tokens, without_idioms
 from bot.coach.time.when import find_times
 
 _FUTURE = r"(?:'ll| will| shall| am going to| are going to| is going to|'m going to|'re going to|" \
@@ -98,9 +99,12 @@ def sentence_views(draft: Draft, hits: Sequence[Hit], now: datetime,
     for (s_start, s_end), names in zip(spans, grouped, strict=True):
         text = masked[s_start:s_end]
         cues = set(names)
+        plain = without_idioms(text)
         for name, pattern in _SENTENCE_CUES:
-            if pattern.search(text):
+            if pattern.search(plain):
                 cues.add("c:" + name)
+        if EMPATHY_HEAD.search(text) and "c:rule:empty_empathy" not in cues:
+            cues.add("c:empathy_reflected")  # the rules read what follows as a reflection
         if "?" in text:
             cues.add("c:question")
             if "c:writer_future" in cues:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from bot.coach.detect.rules import Draft
 from bot.coach.text import words
 
-_HEAD = re.compile(
+EMPATHY_HEAD = re.compile(
     r"\bI (?:(?:completely|totally|fully|really|truly|definitely|absolutely|do|can|certainly|"
     r"can only)\s+)*"
     r"(?:understand|hear you|get it|get that|know how you feel|feel your pain|"
@@ -51,7 +51,7 @@ def _content_words(words: str) -> int:
 def empty_empathy(draft: Draft) -> Iterator[tuple[int, int]]:
     """"I understand"-style phrases that reflect nothing the customer said."""
     masked = draft.masked
-    for m in _HEAD.finditer(masked):
+    for m in EMPATHY_HEAD.finditer(masked):
         sent_start, sent_end = draft.sentence_at(m.start())
         before = masked[sent_start : m.start()]
         if _NOT_EMPATHY_BEFORE.search(before) and not _FRIENDLY_LEAD.fullmatch(before):

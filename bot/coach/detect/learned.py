@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.coach.codes import TONE_CODES
+from bot.coach.codes import CODES, TONE_CODES
 from bot.coach.detect.candidates import Candidate
 from bot.coach.detect.promise_vague import find_vague_times
 from bot.coach.detect.refusals import find_refusals
@@ -25,7 +25,7 @@ from bot.coach.learn.features import (
     sentence_rows,
     tokens,
 )
-from bot.coach.learn.model import CoachModel, Head
+from bot.coach.learn.model import WHERE, CoachModel, Head
 from bot.coach.rewrite.slots import OPEN_SLOT
 
 
@@ -36,6 +36,7 @@ class SentenceScores:
     view: SentenceView
     commitment: dict[str, float]
     refusal: dict[str, float]
+    where: dict[str, float]  # per tone code: how likely its words are in this sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,12 +47,32 @@ class ModelReading:
     candidates: tuple[Candidate, ...]
     promise_sentences: frozenset[int]  # indexes of sentences that hold a promise
     tone: dict[str, float]  # probability per tone code
+    thresholds: dict[str, float]  # per flag code: the model's own bar
+
+    def backing(self, candidate: Candidate) -> float:
+        """The model's score where a rule found `candidate`, as a share of its threshold."""
+        bar = self.thresholds.get(candidate.code)
+        if not bar:
+            return 0.0
+        if candidate.code in self.tone:
+            return self.tone[candidate.code] / bar
+        for s in self.sentences:
+            if s.view.start <= candidate.start < s.view.end:
+                if candidate.code == "vague_commitment":
+                    return s.commitment.get("vague", 0.0) / bar
+                if candidate.code == "hard_no":
+                    return s.refusal.get("hard", 0.0) / bar
+        return 0.0
+
+
+# Clauses end at a comma, semicolon, dash or line break, and at a colon not inside "6:15".
+_CLAUSE = re.compile(r"(?:[^,;:\n–—]|:(?=\d))+")
 
 
 def _best_clause(view: SentenceView, head: Head) -> tuple[int, int]:
     """The clause of a sentence whose words push hardest towards the head's "yes"."""
     best, best_score = (view.start, view.end), float("-inf")
-    for m in re.finditer(r"[^,;:\n–—]+", view.text):
+    for m in _CLAUSE.finditer(view.text):
         words = tokens(m.group())
         if len(words) < 2:
             continue
@@ -79,6 +100,16 @@ def _refusal_words(view: SentenceView) -> tuple[int, int]:
     return view.start, view.end
 
 
+def _likeliest_sentence(head: Head, where: Sequence[float], rows: Sequence[set[str]],
+                        open_slots: Sequence[bool]) -> int:
+    """The sentence most likely to hold a flagged tone code's words (never an open slot)."""
+    ranks = [float("-inf") if open_slots[k] else
+             (where[k] if head.level == "sentence" and where[k] else
+              head.contribution(rows[k], "yes"))
+             for k in range(len(rows))]
+    return ranks.index(max(ranks))
+
+
 def read_with_model(views: Sequence[SentenceView], model: CoachModel) -> ModelReading:
     """Score a draft's sentences and the whole draft with every head of the model."""
     rows = sentence_rows(views)
@@ -91,12 +122,14 @@ def read_with_model(views: Sequence[SentenceView], model: CoachModel) -> ModelRe
     for i, (view, row) in enumerate(zip(views, rows, strict=True)):
         if open_slots[i]:
             # "[a time]", "[the reason]": the writer will fill these in; nothing to judge yet.
-            scored.append(SentenceScores(view, {}, {}))
+            scored.append(SentenceScores(view, {}, {}, {}))
             continue
         both = model.sentence.score(row)
         c = both.get("commitment", {})
         r = both.get("refusal", {})
-        scored.append(SentenceScores(view, c, r))
+        where = {name[len(WHERE):]: p["yes"] for name, p in both.items()
+                 if name.startswith(WHERE)}
+        scored.append(SentenceScores(view, c, r, where))
         if commitment is not None:
             vague_t = commitment.thresholds.get("vague", 0.5)
             if c.get("vague", 0.0) >= vague_t:
@@ -118,12 +151,20 @@ def read_with_model(views: Sequence[SentenceView], model: CoachModel) -> ModelRe
                 continue
             p = scores[code]["yes"]
             tone[code] = p
-            if p >= head.thresholds.get("yes", 0.5):
-                pushes = [float("-inf") if open_slots[k] else head.contribution(row, "yes")
-                          for k, row in enumerate(rows)]
-                if all(open_slots):
-                    continue
-                at = pushes.index(max(pushes))
-                start, end = _best_clause(views[at], head)
-                candidates.append(Candidate(code, start, end, p, "model:" + code))
-    return ModelReading(tuple(scored), tuple(candidates), frozenset(promises), tone)
+            if p < head.thresholds.get("yes", 0.5) or all(open_slots):
+                continue
+            locator = model.head(WHERE + code) or head
+            at = _likeliest_sentence(locator, [s.where.get(code, 0.0) for s in scored],
+                                     rows, open_slots)
+            veto = CODES[code].vetoed_by_cue
+            if veto and any(veto in v.cues for v in views):
+                continue
+            start, end = _best_clause(views[at], locator)
+            candidates.append(Candidate(code, start, end, p, "model:" + code))
+    bars = {code: head.thresholds.get("yes", 0.5) for code in TONE_CODES
+            if (head := model.head(code)) is not None}
+    if commitment is not None:
+        bars["vague_commitment"] = commitment.thresholds.get("vague", 0.5)
+    if refusal is not None:
+        bars["hard_no"] = refusal.thresholds.get("hard", 0.5)
+    return ModelReading(tuple(scored), tuple(candidates), frozenset(promises), tone, bars)

@@ -38,6 +38,7 @@ class Record:
     refusal_quote: str | None
     flags: frozenset[str] | None  # the nine codes, when the source labels them
     unsure: frozenset[str] = frozenset()
+    quotes: tuple[tuple[str, str], ...] = ()  # (code, exact words) where the source says
 
 
 def _clean(label: object) -> str | None:
@@ -88,6 +89,8 @@ def _written(path: Path) -> Iterator[Record]:
             refusal=_clean(item.get("refusal")),
             refusal_quote=item.get("refusal_quote") or "",
             flags=frozenset(item.get("flags") or ()),
+            quotes=tuple((code, words) for code, said in (item.get("quotes") or {}).items()
+                         for words in said if words),
         )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import subprocess
 import sys
@@ -57,40 +58,54 @@ def _f1(tp: int, fp: int, fn: int) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def evaluate(python: str, work: Path) -> dict[str, Any]:
-    items = featurize_all(load_records())
-    full = work / "model-all.json"
-    _write_model(items, full)
-    replies: dict[str, dict[str, Any]] = {}
+_ITEMS: list[Featurized] = []  # shared with the worker processes (forked, not copied)
+
+
+def _held_out_run(job: tuple[str, str, str, str, str]) -> tuple[str, str, dict[str, Any]]:
+    """Train without `leave_out` (unless it is never trained on), then score `labels`."""
+    kind, name, leave_out, labels, work = job
+    held = [it for it in _ITEMS if it.record.source != leave_out]
+    model = Path(work) / f"model-without-{name}.json"
+    if len(held) == len(_ITEMS):
+        model = Path(work) / "model-all.json"
+    else:
+        _write_model(held, model)
+    script = "eval.py" if kind == "replies" else "drafts_eval.py"
+    result = _run(script, Path(labels), model, sys.executable)
+    print(f"  held out {name}", file=sys.stderr, flush=True)
+    return kind, name, result
+
+
+def evaluate(python: str, work: Path, processes: int = 2) -> dict[str, Any]:
+    global _ITEMS
+    _ITEMS = featurize_all(load_records())
+    _write_model(_ITEMS, work / "model-all.json")
+    jobs: list[tuple[str, str, str, str, str]] = []
     for source in SOURCES:
         if source == "own":
             labels = SHARED_CORPUS / "own-replies.jsonl"
         else:
             labels = _subset(SHARED_CORPUS / "replies.jsonl",
                              lambda item, s=source: item["source"] == s, work / f"{source}.jsonl")
-        held = [it for it in items if it.record.source != source]
-        model = full
-        if len(held) != len(items):
-            model = work / f"model-without-{source}.json"
-            _write_model(held, model)
-        replies[source] = _run("eval.py", labels, model, python)["scores"]
-        print(f"  held out {source}: " + ", ".join(
-            f"{k} {v['r' if k == 'specific_due' else 'f1']:.3f}"
-            for k, v in replies[source].items()), file=sys.stderr)
-    drafts_total: dict[str, dict[str, int]] = {c: {"tp": 0, "fp": 0, "fn": 0} for c in ORDER}
+        jobs.append(("replies", source, source, str(labels), str(work)))
     drafts_file = SHARED_CORPUS / "drafts-dev.jsonl"
-    personas = sorted({it.record.source for it in items if it.record.source.startswith("drafts:")})
+    personas = sorted({it.record.source for it in _ITEMS
+                       if it.record.source.startswith("drafts:")})
     for persona in personas:
         name = persona.split(":", 1)[1]
         labels = _subset(drafts_file, lambda item, n=name: item["persona"].split(",")[0] == n,
                          work / f"drafts-{name}.jsonl")
-        model = work / f"model-without-{name}.json"
-        _write_model([it for it in items if it.record.source != persona], model)
-        codes = _run("drafts_eval.py", labels, model, python)["codes"]
-        for code, row in codes.items():
-            for k in ("tp", "fp", "fn"):
-                drafts_total[code][k] += row[k]
-        print(f"  held out drafts of {name}", file=sys.stderr)
+        jobs.append(("drafts", name, persona, str(labels), str(work)))
+    context = multiprocessing.get_context("fork")
+    with context.Pool(processes) as pool:
+        results = pool.map(_held_out_run, jobs, chunksize=1)
+    replies = {name: result["scores"] for kind, name, result in results if kind == "replies"}
+    drafts_total: dict[str, dict[str, int]] = {c: {"tp": 0, "fp": 0, "fn": 0} for c in ORDER}
+    for kind, _, result in results:
+        if kind == "drafts":
+            for code, row in result["codes"].items():
+                for k in ("tp", "fp", "fn"):
+                    drafts_total[code][k] += row[k]
     dev = _run("eval.py", EVALSET / "dev.jsonl", MODEL_PATH, python)["scores"]
     return {"replies": replies, "drafts": drafts_total, "dev": dev}
 
@@ -140,12 +155,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--min", action="append", default=[],
                     help="FIGURE=VALUE floor, e.g. mean_vague_commitment=0.6; exit 1 below it")
     ap.add_argument("--json", help="also write the figures to this file")
+    ap.add_argument("--processes", type=int, default=2, help="folds trained at once")
     args = ap.parse_args(argv)
     if not (SHARED_CORPUS / "replies.jsonl").exists():
         print(f"eval: no corpus at {SHARED_CORPUS}", file=sys.stderr)
         return 1
     with tempfile.TemporaryDirectory() as tmp:
-        result = evaluate(args.python, Path(tmp))
+        result = evaluate(args.python, Path(tmp), args.processes)
     figures = report(result)
     if args.json:
         Path(args.json).write_text(json.dumps({"figures": figures, **result}, indent=1))

@@ -41,6 +41,35 @@ _SUFFIX = {"n't": ("not",), "'ll": ("will",), "'m": ("am",), "'re": ("are",), "'
            "'d": ("would",)}
 _TIME_WORD = re.compile(r"^\d+(?:[:.]\d+)?$")
 
+_CANNOT = r"(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)"
+# Friendly set phrases whose "no", "never" or "can't" refuses nothing: read each as one
+# word of its own, so the model never learns them as a negation or an absolute.
+_IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern, re.IGNORECASE), word) for pattern, word in (
+        (r"\bnever\s+mind\b", " nevermind "),
+        (r"\bno\s+(?:problem|probs|prob|bother|trouble)s?\b", " noproblem "),
+        (r"\bnot\s+(?:a|any)\s+(?:problem|bother|trouble)\b", " noproblem "),
+        (r"\bno\s+worr(?:ies|y)\b|\bnot\s+to\s+worry\b|\bnothing\s+to\s+worry\s+about\b",
+         " noworries "),
+        (r"\bno\s+need\s+to\b", " noneedto "),
+        (r"\bno\s+rush\b", " norush "),
+        (r"\bnot\s+at\s+all\b", " notatall "),
+        (rf"\b{_CANNOT}\s+agree\s+more\b", " agreemore "),
+        (rf"\b{_CANNOT}\s+wait\b", " cantwait "),
+        (rf"\b{_CANNOT}\s+thank\s+you\s+enough\b", " thanksenough "),
+        (r"\bnever\s+hesitate\b|\bdon'?t\s+hesitate\b", " feelfree "),
+        (rf"\b{_CANNOT}\s+go\s+wrong\b", " safechoice "),
+    ))
+
+
+def without_idioms(text: str) -> str:
+    """The text with friendly set phrases as single words (lengths may change)."""
+    if not any(w in text.lower() for w in ("no", "never", "n't", "not", "hesitate")):
+        return text
+    for pattern, word in _IDIOMS:
+        text = pattern.sub(word, text)
+    return text
+
 
 def is_cue(feature: str) -> bool:
     """A rule's cue (`c:...`, also as seen in a neighbour), as opposed to the words."""
@@ -49,7 +78,7 @@ def is_cue(feature: str) -> bool:
 
 def tokens(text: str) -> list[str]:
     """Lower-case words with contractions and chat spellings written out, numbers as `<n>`."""
-    text = _CONTRACTION_SPACE.sub(r"\1\2", text.lower().replace("’", "'"))
+    text = without_idioms(_CONTRACTION_SPACE.sub(r"\1\2", text.lower().replace("’", "'")))
     out: list[str] = []
     for raw in _TOKEN.findall(text):
         if raw in _EXPAND:

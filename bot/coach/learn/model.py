@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 MODEL_PATH = Path(__file__).with_name("coach-model.json")
 MODEL_ENV = "TOUGHCLIENT_COACH_MODEL"
@@ -25,26 +26,31 @@ MODEL_ENV = "TOUGHCLIENT_COACH_MODEL"
 
 @dataclass(frozen=True, slots=True)
 class Head:
-    """One decision: classes, a bias per class, weights per feature, thresholds per class.
+    """One decision: its classes, a bias per class, and its columns in its level's rows.
 
-    A binary head has classes ("no", "yes") and one weight per feature, for "yes".
+    A binary head has classes ("no", "yes") and one column, for "yes".
     """
 
     name: str
     level: str  # "sentence" or "draft"
     classes: tuple[str, ...]
     bias: tuple[float, ...]
-    weights: dict[str, tuple[float, ...]]
     thresholds: dict[str, float]
+    offset: int  # where this head's columns start in each row of its level
+    rows: dict[str, list[float]]  # the level's weights, one row per feature
+
+    @property
+    def width(self) -> int:
+        return len(self.bias)
 
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         totals = list(self.bias)
-        weights = self.weights
+        rows, first = self.rows, self.offset
         for feature in features:
-            row = weights.get(feature)
+            row = rows.get(feature)
             if row is not None:
-                for k, w in enumerate(row):
-                    totals[k] += w
+                for k in range(len(totals)):
+                    totals[k] += row[first + k]
         return self.from_totals(totals)
 
     def from_totals(self, totals: Sequence[float]) -> dict[str, float]:
@@ -59,41 +65,23 @@ class Head:
 
     def contribution(self, features: Iterable[str], label: str) -> float:
         """How much these features push towards `label`: which sentence a draft-level flag is on."""
-        k = 0 if len(self.bias) == 1 else self.classes.index(label)
-        return sum(self.weights[f][k] for f in features if f in self.weights)
+        column = self.offset + (0 if self.width == 1 else self.classes.index(label))
+        rows = self.rows
+        return sum(rows[f][column] for f in features if f in rows)
 
 
 @dataclass(frozen=True, slots=True)
 class LevelScorer:
     """Every head of one level scored in one pass over the features.
 
-    Scoring nine heads one by one costs nine look-ups per feature; packing
-    their weights into one row per feature costs one, which is most of the
-    model's share of a draft's time.
+    The file keeps one row of weights per feature for all the heads of a level,
+    so scoring nine heads costs one look-up per feature, not nine, and loading
+    the file is little more than reading its JSON.
     """
 
     heads: tuple[Head, ...]
-    offsets: tuple[int, ...]
     bias: tuple[float, ...]
-    rows: dict[str, tuple[float, ...]]
-
-    @classmethod
-    def of(cls, heads: Sequence[Head]) -> LevelScorer:
-        offsets: list[int] = []
-        bias: list[float] = []
-        width = 0
-        for head in heads:
-            offsets.append(width)
-            bias.extend(head.bias)
-            width += len(head.bias)
-        rows: dict[str, list[float]] = {}
-        for head, offset in zip(heads, offsets, strict=True):
-            for feature, weights in head.weights.items():
-                row = rows.setdefault(feature, [0.0] * width)
-                for k, w in enumerate(weights):
-                    row[offset + k] = w
-        return cls(tuple(heads), tuple(offsets), tuple(bias),
-                   {f: tuple(r) for f, r in rows.items()})
+    rows: dict[str, list[float]]
 
     def score(self, features: Iterable[str]) -> dict[str, dict[str, float]]:
         totals = list(self.bias)
@@ -104,10 +92,8 @@ class LevelScorer:
             if row is not None:
                 for k in width:
                     totals[k] += row[k]
-        out: dict[str, dict[str, float]] = {}
-        for head, offset in zip(self.heads, self.offsets, strict=True):
-            out[head.name] = head.from_totals(totals[offset:offset + len(head.bias)])
-        return out
+        return {head.name: head.from_totals(totals[head.offset:head.offset + head.width])
+                for head in self.heads}
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,25 +116,28 @@ class CoachModel:
         return codes
 
 
-def parse_model(data: dict[str, object]) -> CoachModel:
+def parse_model(data: dict[str, Any]) -> CoachModel:
+    """The model from its JSON: {"levels": {level: {"heads": [...], "rows": {...}}}, ...}."""
+    levels = data.get("levels")
+    if not isinstance(levels, dict):
+        raise ValueError("model file has no levels")
     heads: dict[str, Head] = {}
-    raw_heads = data.get("heads")
-    if not isinstance(raw_heads, dict):
-        raise ValueError("model file has no heads")
-    for name, raw in raw_heads.items():
-        heads[name] = Head(
-            name=name,
-            level=str(raw["level"]),
-            classes=tuple(raw["classes"]),
-            bias=tuple(float(b) for b in raw["bias"]),
-            weights={f: tuple(float(x) for x in (w if isinstance(w, list) else [w]))
-                     for f, w in raw["weights"].items()},
-            thresholds={k: float(v) for k, v in raw["thresholds"].items()},
-        )
-    meta = {k: v for k, v in data.items() if k != "heads"}
-    by_level = {level: LevelScorer.of([h for h in heads.values() if h.level == level])
-                for level in ("sentence", "draft")}
-    return CoachModel(heads, meta, by_level["sentence"], by_level["draft"])
+    scorers: dict[str, LevelScorer] = {}
+    for level in ("sentence", "draft"):
+        raw = levels.get(level) or {"heads": [], "rows": {}}
+        rows: dict[str, list[float]] = raw["rows"]
+        mine: list[Head] = []
+        bias: list[float] = []
+        for spec in raw["heads"]:
+            head = Head(name=spec["name"], level=level, classes=tuple(spec["classes"]),
+                        bias=tuple(spec["bias"]), thresholds=dict(spec["thresholds"]),
+                        offset=len(bias), rows=rows)
+            bias.extend(head.bias)
+            mine.append(head)
+            heads[head.name] = head
+        scorers[level] = LevelScorer(tuple(mine), tuple(bias), rows)
+    meta = {k: v for k, v in data.items() if k != "levels"}
+    return CoachModel(heads, meta, scorers["sentence"], scorers["draft"])
 
 
 @lru_cache(maxsize=4)
@@ -161,6 +150,7 @@ def _load(path: str) -> CoachModel | None:
 
 
 RULES_ONLY = "off"
+WHERE = "where:"  # a sentence head that ranks where in a draft a tone code's words are
 
 
 def load_model() -> CoachModel | None:

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 
 from bot.coach.learn.corpus import TONE_CODES, Record, load_records
 from bot.coach.learn.features import SentenceView, draft_features, is_cue, sentence_rows
-from bot.coach.learn.model import MODEL_PATH
+from bot.coach.learn.model import MODEL_PATH, WHERE
 
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("UTC"))
 ZONE = ZoneInfo("UTC")
@@ -31,7 +31,7 @@ MIN_COUNT = 2  # a feature seen once is noise
 # the same regularisation lets it carry more weight, and the words do not drown the rules
 # (the exported weight is multiplied by it, so the scorer still just adds weights).
 CUE_VALUE = 3.0
-PRUNE = 0.02  # weights smaller than this change no decision worth the file size
+PRUNE = 0.1  # smaller weights change few decisions (measured) and would triple the file
 SEED = 7
 
 
@@ -153,6 +153,25 @@ class _Vocabulary:
         return CUE_VALUE if is_cue(feature) else 1.0
 
 
+def where_data(items: Sequence[Featurized], *, code: str) -> Dataset:
+    """Which sentence holds the problem: sentences with the quoted words against the rest."""
+    data = Dataset([], [], [])
+    for item in items:
+        flags = item.record.flags
+        if flags is None or code in item.record.unsure:
+            continue
+        quoted = [words for c, words in item.record.quotes if c == code]
+        if code in flags and not quoted:
+            continue  # the draft has it, but where is not said
+        spans = [span for words in quoted if (span := _quote_span(item.record.text, words))]
+        for view, row in zip(item.views, item.sentence_rows, strict=True):
+            inside = any(view.start < e and s < view.end for s, e in spans)
+            data.rows.append(row)
+            data.labels.append("yes" if inside else "no")
+            data.groups.append(item.record.source)
+    return data
+
+
 def _fit(data: Dataset, classes: Sequence[str], c: float) -> tuple[_Vocabulary, Any]:
     from sklearn.linear_model import LogisticRegression
 
@@ -168,12 +187,19 @@ def _probabilities(vocab: _Vocabulary, clf: Any, rows: Sequence[frozenset[str]])
 
 
 def _best_threshold(truth: Sequence[bool], scores: Sequence[float]) -> float:
+    """The threshold with the best F1 among those at least as precise as they are sensitive.
+
+    "Better to be quiet and authoritative than loud and unreliable": where two
+    thresholds score alike, the coach takes the one that raises fewer false alarms.
+    """
     best, best_f1 = 0.5, -1.0
-    for t in [x / 100 for x in range(4, 91, 2)]:
+    for t in [x / 100 for x in range(4, 99, 2)]:
         tp = sum(1 for y, s in zip(truth, scores, strict=True) if y and s >= t)
         fp = sum(1 for y, s in zip(truth, scores, strict=True) if not y and s >= t)
         fn = sum(1 for y, s in zip(truth, scores, strict=True) if y and s < t)
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if not tp or tp + fp > tp + fn:  # more flags than there are problems: too loud
+            continue
+        f1 = 2 * tp / (2 * tp + fp + fn)
         if f1 > best_f1 + 1e-9:
             best, best_f1 = t, f1
     return best
@@ -228,6 +254,8 @@ def head_specs() -> dict[str, HeadSpec]:
     }
     for code in TONE_CODES:
         specs[code] = (functools.partial(tone_data, code=code), ("no", "yes"), "draft", 0.5)
+        specs[WHERE + code] = (functools.partial(where_data, code=code), ("no", "yes"),
+                               "sentence", 0.5)
     return specs
 
 
@@ -249,6 +277,8 @@ def _tuning_rows(name: str, data: Dataset) -> list[int]:
 
 def _thresholds(name: str, data: Dataset, classes: Sequence[str],
                 oof: list[list[float]]) -> dict[str, float]:
+    if name.startswith(WHERE):
+        return {}  # only ranks the sentences of a draft already flagged
     keep = _tuning_rows(name, data)
     data = Dataset([data.rows[i] for i in keep], [data.labels[i] for i in keep],
                    [data.groups[i] for i in keep])
@@ -291,14 +321,36 @@ def _train(items: Sequence[Featurized], *, tune: bool,
             log(f"  {name}: not enough labelled examples, skipped")
             continue
         thresholds = (_thresholds(name, data, classes, _out_of_fold(data, classes, c))
-                      if tune else {})
+                      if tune and not name.startswith(WHERE) else {})
         vec, clf = _fit(data, classes, c)
         bias, weights = _export(vec, clf, classes)
         heads[name] = {"level": level, "classes": list(classes), "bias": bias,
                        "weights": weights, "thresholds": thresholds}
         log(f"  {name}: {len(data.labels)} examples, {len(weights)} weights, "
             f"thresholds {thresholds}")
-    return {"version": 1, "heads": heads}
+    return {"version": 2, "levels": pack(heads)}
+
+
+def pack(heads: dict[str, Any]) -> dict[str, Any]:
+    """Per level, the heads in order and one row of weights per feature (zeros filled in)."""
+    levels: dict[str, Any] = {}
+    for level in ("sentence", "draft"):
+        mine = [(name, h) for name, h in heads.items() if h["level"] == level]
+        width = sum(len(h["bias"]) for _, h in mine)
+        rows: dict[str, list[float]] = {}
+        offset = 0
+        for _, h in mine:
+            for feature, w in h["weights"].items():
+                row = rows.setdefault(feature, [0.0] * width)
+                for k, value in enumerate(w if isinstance(w, list) else [w]):
+                    row[offset + k] = value
+            offset += len(h["bias"])
+        levels[level] = {
+            "heads": [{"name": name, "classes": h["classes"], "bias": h["bias"],
+                       "thresholds": h["thresholds"]} for name, h in mine],
+            "rows": rows,
+        }
+    return levels
 
 
 def featurize_all(records: Sequence[Record]) -> list[Featurized]:

@@ -13,10 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from bot.coach.codes import CODES
 from bot.coach.detect.refusals import REASON, UNAVAILABLE, find_refusals
 from bot.coach.detect.rules import Draft, Fix, Hit
 from bot.coach.detect.shouting import is_acronym
 from bot.coach.rewrite.hedges import hedge_edits
+from bot.coach.rewrite.slots import restate
 from bot.coach.rewrite.soften import REASON_SLOT, choice_sentences
 from bot.coach.text import normalise_quotes, signature_start
 
@@ -72,9 +74,10 @@ class _Plan:
         start, _ = self.draft.sentence_at(index)
         return start
 
-    def delete(self, start: int, end: int) -> None:
+    def delete(self, start: int, end: int) -> bool:
+        """Drop the words (and a sentence left with almost nothing); False if they hold a fact."""
         if self.holds_fact(start, end):
-            return  # a fact outweighs the tone: the words stay
+            return False
         text, masked = self.draft.text, self.draft.masked
         first = start
         while first < end and not masked[first].isalnum():
@@ -88,14 +91,15 @@ class _Plan:
             rest = masked[end:sent_end]
             if len(re.findall(r"\w+", rest)) < 2 and not self.protected(sent_start, sent_end):
                 self.sentence_edits[(sent_start, sent_end)] = ""
-                return
+                return True
             if end < len(text) and text[end].islower():
                 self.word_edits.append(_Edit(start, end + 1, text[end].upper()))
-                return
+                return True
         else:
             while start > sent_start and text[start - 1] in " \t" and text[end - 1:end] != " ":
                 start -= 1
         self.word_edits.append(_Edit(start, end, ""))
+        return True
 
     def replace(self, start: int, end: int, words: str) -> None:
         original = self.draft.text[start:end].lstrip()
@@ -259,11 +263,25 @@ def _own_it(plan: _Plan, hit: Hit) -> None:
     stop = _CLAUSE_END.search(plan.draft.masked, hit.end, end)
     clause_end = stop.start() if stop else end
     if plan.holds_fact(hit.start, clause_end):
+        _restate(plan, hit)
         return
     words = OWNERSHIP_CLAUSE
     if hit.start == start:
         words = words[:1].upper() + words[1:]
     plan.word_edits.append(_Edit(hit.start, clause_end, words))
+
+
+def _restate(plan: _Plan, hit: Hit) -> None:
+    """A blaming or arguing sentence that holds facts: the writer says it again, kindly.
+
+    Dropping it would lose a number, a name or a date, and only the writer knows
+    how to say the same facts without the blame; the slot keeps every fact.
+    """
+    what = CODES[hit.rule.code].restate_without
+    start, end = plan.draft.sentence_at(hit.start)
+    if not what or any(s < end and start < e for s, e in plan.sentence_edits):
+        return
+    plan.sentence_edits[(start, end)] = restate(what, plan.draft.text[start:end].strip())
 
 
 def _reflect(plan: _Plan, hit: Hit) -> None:
@@ -321,7 +339,8 @@ def rewrite_draft(draft: Draft, hits: Sequence[Hit]) -> str | None:
         elif fix is Fix.DROP_SENTENCE:
             start, end = draft.sentence_at(hit.start)
             if plan.protected(start, end):
-                plan.delete(hit.start, hit.end)
+                if not plan.delete(hit.start, hit.end):
+                    _restate(plan, hit)
             else:
                 plan.sentence_edits[(start, end)] = ""
         elif fix is Fix.REPLACE:
@@ -334,8 +353,8 @@ def rewrite_draft(draft: Draft, hits: Sequence[Hit]) -> str | None:
             _lower(plan, hit)
         elif fix is Fix.SOFTEN:
             _soften(plan, hit, hits)
-        elif fix is Fix.NEXT_STEP:
-            _next_step(plan)
+        elif fix is Fix.NEXT_STEP and not any(h.rule.fix is Fix.SOFTEN for h in hits):
+            _next_step(plan)  # a softened no already ends with a choice: that is the next step
         elif fix is Fix.PROMISE:
             _promise(plan, hit)
     if not (plan.sentence_edits or plan.word_edits or plan.inserts):

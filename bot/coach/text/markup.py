@@ -138,9 +138,16 @@ def signature_start(text: str) -> int:
     return len(text)
 
 
+# The coach's own "[Say it without blame: ...]" slot: words the writer is to say again.
+_RESTATED = re.compile(r"\[Say it without [a-z' ]{1,40}: [^\]\n]{0,1200}\]")
+
+
 def mask(text: str) -> str:
     """Same-length text with markup, links, addresses, emoji and signature blanked."""
     chars = list(text.translate(_SMART))
+    if "[Say it without " in text:
+        for m in _RESTATED.finditer(text):
+            _blank(chars, m.start() + 1, m.end() - 1, FILL)
     if "<" in text:
         _mask_slack(text, chars)
         _mask_html(text, chars)

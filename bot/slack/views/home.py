@@ -47,6 +47,13 @@ def settings_blocks(settings: UserSettingsView) -> list[Block]:
         f"{DAYS[settings.digest_day % 7]}s at {settings.digest_hour:02d}:00."
     )
     toggle = "Turn digest off" if settings.digest_enabled else "Turn digest on"
+    clear = "No all-clear line" if settings.all_clear else "Send an all-clear line"
+    quiet = (
+        "When nothing is open you get a one-line all-clear."
+        if settings.all_clear
+        else "When nothing is open you get no digest at all."
+    )
+    summary += f" {quiet}"
     return [
         HeaderBlock(text=plain("Settings", 150)),
         section(summary),
@@ -74,6 +81,7 @@ def settings_blocks(settings: UserSettingsView) -> list[Block]:
                 button(
                     toggle, ids.SETTINGS_DIGEST_ENABLED, "off" if settings.digest_enabled else "on"
                 ),
+                button(clear, ids.SETTINGS_ALL_CLEAR, "off" if settings.all_clear else "on"),
             ],
         ),
     ]
@@ -88,7 +96,7 @@ def home_view(
     tz = settings.tz
     blocks: list[Block] = [HeaderBlock(text=plain("Your open promises", 150))]
     if promises:
-        blocks += promise_blocks(promises, tz, now)
+        blocks += promise_blocks(promises, tz, now, surface=ids.SURFACE_HOME)
     else:
         blocks.append(
             section("No open promises. Promises you track from a coached draft show up here.")

@@ -5,40 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from slack_sdk.models.blocks import ActionsBlock, Block
+from slack_sdk.models.blocks import Block
 
 from bot.coach.labels import counted
 from bot.service import PromiseView
 from bot.slack import ids
 from bot.slack.text import escape, trim_escaped
-from bot.slack.views.common import SlackMessage, button, note, section, when
+from bot.slack.views.common import SlackMessage, note, section, when
+from bot.slack.views.promise_rows import promise_row
 
 MAX_LISTED = 20
 
 
-def promise_text(promise: PromiseView, tz: str, now: datetime) -> str:
-    late = ":alarm_clock: *overdue* · " if promise.overdue(now) else ""
-    customer = f" · {trim_escaped(promise.customer, 100)}" if promise.customer else ""
-    return (
-        f"{late}{trim_escaped(promise.text, 1500)}\n_due {escape(when(promise.due, tz))}_{customer}"
-    )
-
-
-def promise_blocks(promises: Sequence[PromiseView], tz: str, now: datetime) -> list[Block]:
-    """Two blocks per promise (text, then kept / cancel), at most MAX_LISTED promises."""
+def promise_blocks(
+    promises: Sequence[PromiseView], tz: str, now: datetime, *, surface: str = ids.SURFACE_LIST
+) -> list[Block]:
+    """Two blocks per promise (its line, then its buttons), at most MAX_LISTED promises."""
     blocks: list[Block] = []
     for promise in promises[:MAX_LISTED]:
-        blocks.append(section(promise_text(promise, tz, now)))
-        value = str(promise.id)
-        blocks.append(
-            ActionsBlock(
-                block_id=f"promise_{promise.id}",
-                elements=[
-                    button("Kept", ids.PROMISE_KEPT, value, style="primary"),
-                    button("Cancel", ids.PROMISE_CANCEL, value),
-                ],
-            )
-        )
+        blocks += promise_row(promise, tz, now, surface)
     if len(promises) > MAX_LISTED:
         hidden = counted(len(promises) - MAX_LISTED, "more open promise")
         blocks.append(note(f"{hidden} not shown."))

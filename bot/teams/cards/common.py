@@ -51,7 +51,9 @@ def escape_markdown(text: str) -> str:
             return f"{indent}{mark}\\"
         return f"{indent}\\{mark}"
 
-    return _MARKDOWN_LINE_START.sub(marker, text)
+    # `{{DATE(...)}}` and `{{TIME(...)}}` are date functions a renderer fills in: a
+    # zero-width space keeps them as typed.
+    return _MARKDOWN_LINE_START.sub(marker, text).replace("{{", "{\u200b{")
 
 
 def heading(text: str, *, markdown: bool = False) -> Element:

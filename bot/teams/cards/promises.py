@@ -1,4 +1,4 @@
-"""Open promises with Mark kept / Cancel, overdue first, as the service orders them."""
+"""Open promises, overdue first as the service orders them, each with its four buttons."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from bot.coach.labels import counted
 from bot.teams.cards.common import (
+    CARD_BUDGET_BYTES,
     CardMessage,
     Element,
-    action_set,
     card,
+    card_bytes,
     heading,
     paragraph,
     shorten,
@@ -19,34 +20,28 @@ from bot.teams.cards.common import (
     subtle,
     when,
 )
+from bot.teams.cards.promise_rows import SURFACE_LIST, promise_row
 
 if TYPE_CHECKING:
     from bot.service import PromiseView
 
-MAX_PROMISES_SHOWN = 25
-
-
-def _promise_row(promise: PromiseView, *, tz: str, now: datetime) -> Element:
-    overdue = promise.overdue(now)
-    due = "no date" if promise.due is None else f"due {when(promise.due, tz)}"
-    customer = f" · {promise.customer}" if promise.customer else ""
-    return {
-        "type": "Container",
-        "separator": True,
-        "items": [
-            paragraph(shorten(promise.text, 400), weight="Bolder" if overdue else "Default"),
-            subtle(f"{'OVERDUE, ' if overdue else ''}{due}{customer}"),
-            action_set(
-                submit("Mark kept", "close_promise", style="positive",
-                       promise_id=promise.id, status="kept"),
-                submit("Cancel", "close_promise", promise_id=promise.id, status="cancelled"),
-            ),
-        ],
-    }
+ROW_STEPS = (15, 10, 6, 3, 1)  # promises shown, fewer until the card fits
 
 
 def promises_card(
     promises: Sequence[PromiseView], *, tz: str, now: datetime, note: str | None = None
+) -> CardMessage:
+    """As many promises as fit Teams' message size (rows with long words are big)."""
+    message = _promises_card(promises, tz, now, note, ROW_STEPS[0])
+    for rows in ROW_STEPS[1:]:
+        if card_bytes(message.card) <= CARD_BUDGET_BYTES:
+            break
+        message = _promises_card(promises, tz, now, note, rows)
+    return message
+
+
+def _promises_card(
+    promises: Sequence[PromiseView], tz: str, now: datetime, note: str | None, shown: int
 ) -> CardMessage:
     body: list[Element] = [heading("Your open promises")]
     if note:
@@ -57,9 +52,12 @@ def promises_card(
         return CardMessage(card(body, fallback=empty), f"{note}\n{empty}" if note else empty)
     overdue = sum(1 for p in promises if p.overdue(now))
     body.append(subtle(f"{len(promises)} open, {overdue} overdue."))
-    body += [_promise_row(p, tz=tz, now=now) for p in promises[:MAX_PROMISES_SHOWN]]
-    if len(promises) > MAX_PROMISES_SHOWN:
-        body.append(subtle(f"…and {len(promises) - MAX_PROMISES_SHOWN} more."))
+    body += [
+        promise_row(p, tz=tz, now=now, surface=SURFACE_LIST)
+        for p in promises[:shown]
+    ]
+    if len(promises) > shown:
+        body.append(subtle(f"…and {len(promises) - shown} more."))
     text = f"{counted(len(promises), 'open promise')}, {overdue} overdue."
     if note:
         text = f"{note}\n{text}"

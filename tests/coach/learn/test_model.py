@@ -12,16 +12,23 @@ from bot.coach.learn import model as model_module
 from bot.coach.learn.model import MODEL_ENV, MODEL_PATH, load_model, parse_model
 
 TINY = {
-    "version": 1,
-    "heads": {
-        "commitment": {"level": "sentence", "classes": ["none", "specific", "vague"],
-                       "bias": [1.0, -1.0, -1.0], "weights": {"soon": [-1.0, -0.5, 2.5]},
-                       "thresholds": {"vague": 0.5, "promise": 0.5}},
-        "refusal": {"level": "sentence", "classes": ["none", "hard", "softened"],
-                    "bias": [2.0, -2.0, -2.0], "weights": {"can": [0.0, 0.1, 0.0]},
-                    "thresholds": {"hard": 0.5, "refusal": 0.5}},
-        "blame": {"level": "draft", "classes": ["no", "yes"], "bias": [-2.0],
-                  "weights": {"fault": 3.5}, "thresholds": {"yes": 0.5}},
+    "version": 2,
+    "levels": {
+        "sentence": {
+            "heads": [
+                {"name": "commitment", "classes": ["none", "specific", "vague"],
+                 "bias": [1.0, -1.0, -1.0], "thresholds": {"vague": 0.5, "promise": 0.5}},
+                {"name": "refusal", "classes": ["none", "hard", "softened"],
+                 "bias": [2.0, -2.0, -2.0], "thresholds": {"hard": 0.5, "refusal": 0.5}},
+            ],
+            "rows": {"soon": [-1.0, -0.5, 2.5, 0.0, 0.0, 0.0],
+                     "can": [0.0, 0.0, 0.0, 0.0, 0.1, 0.0]},
+        },
+        "draft": {
+            "heads": [{"name": "blame", "classes": ["no", "yes"], "bias": [-2.0],
+                       "thresholds": {"yes": 0.5}}],
+            "rows": {"fault": [3.5]},
+        },
     },
 }
 
@@ -52,7 +59,8 @@ def test_the_heads_decide_their_codes() -> None:
 
 def test_the_shipped_model_is_in_the_repository_with_its_licence() -> None:
     data = json.loads(MODEL_PATH.read_text())
-    assert {"commitment", "refusal", "blame", "defensive"} <= set(data["heads"])
+    names = {h["name"] for level in data["levels"].values() for h in level["heads"]}
+    assert {"commitment", "refusal", "blame", "defensive"} <= names
     assert "may_train" in data["licence"] and "CC BY-SA" in data["licence"]
     assert "airline" not in data["trained_on"] and "brand" not in data["trained_on"]
 

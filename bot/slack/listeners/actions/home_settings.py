@@ -1,4 +1,4 @@
-"""App Home settings: time zone, digest day and hour, digest on or off; refresh."""
+"""App Home settings: time zone, digest day and hour, digest on or off, all-clear; refresh."""
 
 from __future__ import annotations
 
@@ -52,6 +52,8 @@ async def on_setting(request: ActionRequest) -> None:
             changes["digest_hour"] = int(value)
         case ids.SETTINGS_DIGEST_ENABLED:
             changes["digest_enabled"] = value == "on"
+        case ids.SETTINGS_ALL_CLEAR:
+            changes["all_clear"] = value == "on"
     async with deps.home_lock(actor):
         await deps.run(deps.service.update_settings, actor, **changes)
         await publish_home(deps, actor, request.client)
@@ -70,6 +72,7 @@ def register(app: AsyncApp) -> None:
         ids.SETTINGS_DIGEST_DAY,
         ids.SETTINGS_DIGEST_HOUR,
         ids.SETTINGS_DIGEST_ENABLED,
+        ids.SETTINGS_ALL_CLEAR,
     ):
         app.action(action_id)(reported(action_listener(on_setting), ack_first=True))
     app.action(ids.HOME_REFRESH)(reported(on_refresh, ack_first=True))

@@ -12,4 +12,4 @@ async def preview(request: CommandRequest, command: Command) -> None:
     deps, actor = request.deps, request.actor
     await user_settings(deps, actor, request.client)
     data = await deps.run(deps.service.digest_for, actor)
-    await request.answer(digest_message(data))
+    await request.answer(digest_message(data, preview=True))

@@ -22,6 +22,8 @@ from bot.slack.listeners.commands import (
     incidents,
     log_incident,
     promises,
+    settings,
+    team,
 )
 from bot.slack.listeners.commands.request import CommandRequest
 from bot.slack.safety import reported
@@ -50,6 +52,8 @@ HANDLERS: dict[str, Handler] = {
     "incidents": incidents.review,
     "promises": promises.list_open,
     "digest": digest.preview,
+    "settings": settings.change,
+    "team": team.show,
     "ai": ai_setting.ai,
     "help": show_help,
     "unknown": show_unknown,
