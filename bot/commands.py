@@ -16,8 +16,16 @@ CommandName = Literal[
     "unknown",
 ]
 
+# The one command table: every platform handles each of these (and "unknown"); tests
+# hold the Slack and Teams dispatch tables to it.
 SUBCOMMANDS: tuple[str, ...] = (
     "check", "no", "log", "incidents", "promises", "digest", "settings", "team", "ai", "help"
+)
+# Answers only the asker should see (Slack sends every answer ephemeral; Teams has no such
+# thing, so outside personal chat these get a pointer to the personal chat instead). `log`
+# is here because its form and its answer show the details.
+PRIVATE_COMMANDS: frozenset[str] = frozenset(
+    {"log", "incidents", "promises", "digest", "settings", "team"}
 )
 # What may follow `ai`; anything else makes the line a draft ("AI can't fix this, sorry").
 AI_SWITCHES = ("on", "off", "status")

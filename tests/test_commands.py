@@ -70,3 +70,14 @@ def test_a_draft_on_several_lines_keeps_its_lines() -> None:
 )
 def test_log_text_names_a_customer_first(text: str, customer: str, what: str) -> None:
     assert split_customer(text) == (customer, what)
+
+
+def test_slack_and_teams_each_handle_exactly_the_shared_commands() -> None:
+    from bot.commands import PRIVATE_COMMANDS, SUBCOMMANDS
+    from bot.slack.listeners.commands.toughclient import HANDLERS
+    from bot.teams.answers import COMMANDS
+
+    every = {*SUBCOMMANDS, "unknown"}
+    assert set(HANDLERS) == every
+    assert set(COMMANDS) == every
+    assert PRIVATE_COMMANDS.issubset(SUBCOMMANDS)

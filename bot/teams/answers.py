@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 from bot import labels
-from bot.commands import Command, parse_command, split_customer
+from bot.commands import PRIVATE_COMMANDS, Command, parse_command, split_customer
 from bot.digest.team import NOT_ADMIN, OFF_FOR_ADMIN, TURNED_OFF, TURNED_ON
 from bot.service import Actor, CoachOutcome, RewriteAsk, Service, ServiceError, bridge
 from bot.service.promise_dates import parse_day, parse_target
@@ -53,13 +53,9 @@ T = TypeVar("T")
 
 SOMETHING_WENT_WRONG = "Sorry, something went wrong on my side. Please try again in a minute."
 
-# Answers only the asker should see (Slack sends them ephemeral; Teams has no such thing):
-# outside personal chat these get a pointer to the personal chat instead. The value is the
-# command to type there. `log` is here because its form and its answer show the details.
-PRIVATE_COMMANDS: dict[str, str] = {
-    "log": "log", "incidents": "incidents", "promises": "promises", "digest": "digest",
-    "settings": "settings", "team": "team",
-}
+# Card buttons whose answers only the asker should see (bot.commands.PRIVATE_COMMANDS for
+# typed commands): outside personal chat they get a pointer to the personal chat instead.
+# The value is the command to type there.
 PRIVATE_ACTIONS: dict[str, str] = {
     "show_promises": "promises", "close_promise": "promises", "open_log_form": "log",
     "log_incident": "log", "customer_history": "incidents", "snooze_promise": "promises",
@@ -151,7 +147,7 @@ async def command_answer(
     """A typed line in chat: a draft to coach or one of the shared commands."""
     command = parse_command(text)
     if not where.personal and command.name in PRIVATE_COMMANDS:
-        return private_only(where, PRIVATE_COMMANDS[command.name])
+        return private_only(where, command.name)
     try:
         return await _run_command(
             service, actor, command, delivery_key=delivery_key, admin=where.admin
@@ -164,37 +160,60 @@ async def _run_command(
     service: Service, actor: Actor, command: Command, *, delivery_key: str | None,
     admin: bool = False,
 ) -> Answer:
-    name, rest = command.name, command.text
-    if name == "check":
-        if not rest:
-            return Answer(help_cards.error_card("Add the draft after “check”.", with_usage=True))
-        return await coach_answer(
-            service, actor, rest, delivery_key=delivery_key, title="Coaching for your draft"
-        )
-    if name == "no":
-        if not rest:
-            return Answer(soften_form_card())
-        return await coach_answer(
-            service, actor, rest, delivery_key=delivery_key, title="Softening your no",
-            focus=REFUSAL_CODES,
-        )
-    if name == "log":
-        return await _log_from_text(service, actor, rest, delivery_key=delivery_key)
-    if name == "incidents":
-        return await _incidents(service, actor, rest.strip() or None)
-    if name == "promises":
-        return await promises_answer(service, actor)
-    if name == "digest":
-        return await _digest(service, actor)
-    if name == "settings":
-        return await _settings(service, actor, rest)
-    if name == "team":
-        return await _team(service, actor, rest.strip().lower(), admin=admin)
-    if name == "ai":
-        return await _ai_setting(service, actor, rest)
-    if name == "unknown":
-        return Answer(help_cards.unknown_command_card(command.typed, command.suggestion))
+    return await COMMANDS[command.name](service, actor, command, delivery_key, admin)
+
+
+CommandHandler = Callable[[Service, Actor, Command, str | None, bool], Awaitable[Answer]]
+
+
+async def _check(
+    service: Service, actor: Actor, command: Command, key: str | None, admin: bool
+) -> Answer:
+    if not command.text:
+        return Answer(help_cards.error_card("Add the draft after “check”.", with_usage=True))
+    return await coach_answer(
+        service, actor, command.text, delivery_key=key, title="Coaching for your draft"
+    )
+
+
+async def _no(
+    service: Service, actor: Actor, command: Command, key: str | None, admin: bool
+) -> Answer:
+    if not command.text:
+        return Answer(soften_form_card())
+    return await coach_answer(
+        service, actor, command.text, delivery_key=key, title="Softening your no",
+        focus=REFUSAL_CODES,
+    )
+
+
+async def _help(
+    service: Service, actor: Actor, command: Command, key: str | None, admin: bool
+) -> Answer:
     return Answer(help_cards.help_card())
+
+
+async def _unknown(
+    service: Service, actor: Actor, command: Command, key: str | None, admin: bool
+) -> Answer:
+    return Answer(help_cards.unknown_command_card(command.typed, command.suggestion))
+
+
+# Every command of bot.commands, and what Teams answers to it (Slack's table:
+# bot/slack/listeners/commands/toughclient.py; a test keeps both complete).
+COMMANDS: dict[str, CommandHandler] = {
+    "check": _check,
+    "no": _no,
+    "log": lambda s, a, c, key, admin: _log_from_text(s, a, c.text, delivery_key=key),
+    "incidents": lambda s, a, c, key, admin: _incidents(s, a, c.text.strip() or None),
+    "promises": lambda s, a, c, key, admin: promises_answer(s, a),
+    "digest": lambda s, a, c, key, admin: _digest(s, a),
+    "settings": lambda s, a, c, key, admin: _settings(s, a, c.text),
+    "team": lambda s, a, c, key, admin: _team(s, a, c.text.strip().lower(), admin=admin),
+    "ai": lambda s, a, c, key, admin: _ai_setting(s, a, c.text),
+    "help": _help,
+    "unknown": _unknown,
+}
 
 
 TEAMS_AI_SWITCH = (
