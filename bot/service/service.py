@@ -66,6 +66,7 @@ from bot.store.retry import (
     DEFAULT_RETRY,
     DatabaseMisconfigured,
     DatabaseUnavailable,
+    RecentOutage,
     RetryPolicy,
     run_with_retry,
 )
@@ -89,6 +90,7 @@ class Service:
         self.engine = engine
         self.settings = settings
         self._retry = retry
+        self._outage = RecentOutage()
         self._readers, self._writers = session_factories(engine)
         self._llm: Rewriter | None = None
 
@@ -100,7 +102,7 @@ class Service:
                 return work(session)
 
         try:
-            return run_with_retry(attempt, self._retry)
+            return self._outage.run(attempt, self._retry)
         except DatabaseMisconfigured as error:
             raise StorageMisconfigured(misconfigured_message(str(error))) from error
         except DatabaseUnavailable as error:
@@ -112,7 +114,7 @@ class Service:
                 return work(session)
 
         try:
-            return run_with_retry(attempt, self._retry)
+            return self._outage.run(attempt, self._retry)
         except DatabaseMisconfigured as error:
             raise StorageMisconfigured(misconfigured_message(str(error))) from error
         except DatabaseUnavailable as error:

@@ -99,3 +99,32 @@ def run_with_retry(operation: Callable[[], T], policy: RetryPolicy = DEFAULT_RET
             log.warning("database unavailable (attempt %d), retrying: %s", attempt, error.orig)
             time.sleep(delay)
     raise AssertionError("unreachable: the loop returns or raises")
+
+
+OUTAGE_HOLD = 2.0  # seconds after the retries ran out during which calls try only once
+NO_RETRY = RetryPolicy(delays=())
+
+
+class RecentOutage:
+    """Remembers that the retries just ran out, so the next calls fail fast.
+
+    In an outage every call would wait through the same pauses (0.75 s by
+    default) before giving up, one after another inside a single request:
+    a Teams turn makes four such calls before its first card. For `hold`
+    seconds after a give-up, calls try once with no pause: each still probes
+    the database, so the first one after it is back succeeds and ends the hold.
+    """
+
+    def __init__(self, hold: float = OUTAGE_HOLD) -> None:
+        self.hold = hold
+        self._until = 0.0
+
+    def run(self, operation: Callable[[], T], policy: RetryPolicy) -> T:
+        in_outage = time.monotonic() < self._until
+        try:
+            result = run_with_retry(operation, NO_RETRY if in_outage else policy)
+        except DatabaseUnavailable:
+            self._until = time.monotonic() + self.hold
+            raise
+        self._until = 0.0
+        return result
