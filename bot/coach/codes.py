@@ -237,7 +237,7 @@ _CODES = (
         fails=(
             "Sorry for the trouble with your order.",
             "nothing yet sorry",
-            "Unfortunately the parcel was damaged in transit.",
+            "So sorry about the mix-up with your order.",
         ),
         passes=(
             "Sorry for the trouble; I've sent a replacement and it arrives Friday.",

@@ -69,16 +69,6 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
 
 
-def _dedupe(hits: list[Hit]) -> list[Hit]:
-    """One flag per overlap of the same code, for the rules' own re-check of a rewrite."""
-    kept: list[Hit] = []
-    for hit in hits:
-        if not any(k.rule.code == hit.rule.code and k.start < hit.end and hit.start < k.end
-                   for k in kept):
-            kept.append(hit)
-    return kept
-
-
 _RECHECK_RULES = tuple(r for r in ALL_RULES if r.code in MUST_FIX - {"vague_commitment"})
 
 
@@ -137,13 +127,19 @@ def analyse_rules(text: str, now: datetime, zone: ZoneInfo) -> tuple[Draft, list
 
 
 def _recheck(text: str) -> tuple[Draft, list[Hit]]:
-    """The must-fix rules on a rewrite; vague times need no recheck.
+    """The must-fix rules on a rewrite, one flag per overlap; vague times need no recheck.
 
-    The rewriter replaces every vague time the finder gave a replacement for,
-    and adds no promises of its own, so finding promises again would only cost.
+    The rules, not the model: a second pass only mends what the first pass's
+    edits left, and the model reading the rewriter's own boilerplate would move
+    the goalposts between passes.
     """
     draft = Draft.of(text, mask(text))
-    return draft, _dedupe(run_rules(_RECHECK_RULES, draft))
+    kept: list[Hit] = []
+    for hit in run_rules(_RECHECK_RULES, draft):
+        if not any(k.rule.code == hit.rule.code and k.start < hit.end and hit.start < k.end
+                   for k in kept):
+            kept.append(hit)
+    return draft, kept
 
 
 def _suggestion(hit: Hit, promises: Sequence[FoundPromise]) -> str:

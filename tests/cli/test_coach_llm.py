@@ -56,7 +56,7 @@ async def test_json_with_a_key_uses_the_model_and_changes_only_rewrite_and_sourc
     data = json.loads(out)
     assert set(data) == {"id", "flags", "promises", "rewrite", "rewrite_source"}
     assert data["rewrite_source"] == "llm" and data["rewrite"] == MODEL_REPLY
-    assert {f["code"] for f in data["flags"]} >= {"hard_no", "vague_commitment"}
+    assert "vague_commitment" in {f["code"] for f in data["flags"]}
 
 
 async def test_no_llm_keeps_the_rules_and_sends_nothing(fake: FakeOpenAI, tmp_path: Path) -> None:

@@ -23,14 +23,12 @@ from bot.coach.rewrite.soften import REASON_SLOT, choice_sentences
 from bot.coach.text import normalise_quotes, signature_start
 
 OWNERSHIP = "That's on us, and I'm sorry."
-OWNERSHIP_CLAUSE = "we got this wrong"
 REFLECTION = "So what I'm hearing is [what they said]. Is that right?"
 REFLECTION_CLAUSE = "I hear that [what they said]"
 NEXT_STEP = (
     "What would you like us to do next: [option A] or [option B]? I'm open to your ideas too."
 )
 EMPTY_REWRITE = "I'm sorry about this. [What you will do next, and when.]"
-_CLAUSE_END = re.compile(r"[,;:.!?\n]|\s[-–—]\s")
 
 
 @dataclass(order=True)
@@ -60,6 +58,10 @@ class _Plan:
             return True
         return self.holds_fact(start, end)
 
+    def says_no_or_promises(self, start: int, end: int) -> bool:
+        self.protected(start, end)  # fills the spans
+        return any(s < end and start < e for s, e in self._protected or ())
+
     def holds_fact(self, start: int, end: int) -> bool:
         """Words no rewrite may lose: a number, an amount, a name, a link, an address, markup."""
         if normalise_quotes(self.draft.text[start:end]) != self.draft.masked[start:end]:
@@ -76,7 +78,7 @@ class _Plan:
 
     def delete(self, start: int, end: int) -> bool:
         """Drop the words (and a sentence left with almost nothing); False if they hold a fact."""
-        if self.holds_fact(start, end):
+        if self.holds_fact(start, end) or self.says_no_or_promises(start, end):
             return False
         text, masked = self.draft.text, self.draft.masked
         first = start
@@ -210,8 +212,6 @@ _GREETING = re.compile(r"^(?:hi|hey|hello|dear|good (?:morning|afternoon|evening
                        r"[,!]\s*", re.IGNORECASE)
 
 
-# A number, an amount or a reference: a sentence holding one is edited, not replaced.
-_FACT = re.compile(r"\d|[#£$€]")
 # A fact (group 1) or a capitalised word, which mid-sentence is a name (not "I", not ALL CAPS).
 _FACT_WORD = re.compile(r"([\d#£$€@]|\bx{3,}\b)|\b(?!I\b)[A-Z][a-z]+")
 
@@ -246,29 +246,20 @@ def _we_did_it(plan: _Plan, hit: Hit, start: int, end: int) -> bool:
 
 
 def _own_it(plan: _Plan, hit: Hit) -> None:
+    """Blame becomes ownership; a sentence that holds facts is reworded or restated."""
     start, end = plan.draft.sentence_at(hit.start)
     if any(s <= hit.start < e for s, e in plan.sentence_edits):
         return  # the sentence already became "That's on us, and I'm sorry."
-    facts = bool(_FACT.search(plan.draft.masked, start, end))
-    if (facts or plan.protected(start, end)) and _we_did_it(plan, hit, start, end):
+    greeting = _GREETING.match(plan.draft.masked, start, end)
+    if greeting is not None and greeting.end() < hit.start:
+        start = greeting.end()  # "Hi Lucy, the courier lost it." keeps "Hi Lucy, "
+    if plan.protected(start, end):
+        if not _we_did_it(plan, hit, start, end):
+            _restate(plan, hit)
         return
-    if not plan.protected(start, end):
-        greeting = _GREETING.match(plan.draft.masked, start, end)
-        if greeting is not None and greeting.end() < hit.start:
-            start = greeting.end()  # "Hi Lucy, the courier lost it." keeps "Hi Lucy, "
-        owned = OWNERSHIP in plan.sentence_edits.values()
-        if plan.sentence_edits.get((start, end)) != OWNERSHIP:
-            plan.sentence_edits[(start, end)] = "" if owned else OWNERSHIP
-        return
-    stop = _CLAUSE_END.search(plan.draft.masked, hit.end, end)
-    clause_end = stop.start() if stop else end
-    if plan.holds_fact(hit.start, clause_end):
-        _restate(plan, hit)
-        return
-    words = OWNERSHIP_CLAUSE
-    if hit.start == start:
-        words = words[:1].upper() + words[1:]
-    plan.word_edits.append(_Edit(hit.start, clause_end, words))
+    owned = OWNERSHIP in plan.sentence_edits.values()
+    if plan.sentence_edits.get((start, end)) != OWNERSHIP:
+        plan.sentence_edits[(start, end)] = "" if owned else OWNERSHIP
 
 
 def _restate(plan: _Plan, hit: Hit) -> None:
@@ -281,6 +272,10 @@ def _restate(plan: _Plan, hit: Hit) -> None:
     start, end = plan.draft.sentence_at(hit.start)
     if not what or any(s < end and start < e for s, e in plan.sentence_edits):
         return
+    refused = sum(min(e, end) - max(s, start) for s, e in find_refusals(plan.draft.masked)
+                  if s < end and start < e)
+    if hit.rule.code == "defensive" and refused * 5 >= (end - start) * 3:
+        return  # a plain no is not an argument: it stays, and its softening follows it
     plan.sentence_edits[(start, end)] = restate(what, plan.draft.text[start:end].strip())
 
 

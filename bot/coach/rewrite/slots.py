@@ -15,7 +15,9 @@ ANSWER_SLOT = "[yes or no, and why]"
 SLOT = re.compile(r"\[(?:a time|what you will do|yes or no[^\]]*)\]")
 # Any slot a rewrite leaves ("[the reason]", "[another option]", "[what they said]"):
 # words the writer has still to choose, which no detector should judge yet.
-OPEN_SLOT = re.compile(r"\[[a-zA-Z][^\]\n]{0,600}\]")
+# A markdown link's "[label](url)" is the writer's own text, not a slot.
+OPEN_SLOT = re.compile(r"\[(?:[a-z][a-z ,'-]{0,60}|option [A-Z]|What you will do next, and when\."
+                       r"|Say it without [^\]\n]{0,1200}|x+)\](?!\()")
 # A sentence to say again in the writer's own words, its facts kept inside the slot:
 # "[Say it without blame: The bill is an estimate as no reading came in since March.]"
 RESTATE = "[Say it without {what}: {sentence}]"
