@@ -24,7 +24,7 @@ from botbuilder.schema.teams import (
 )
 
 from bot.coach.types import CoachResult
-from bot.service import Actor, CoachOutcome, RewriteAsk, Service, ServiceError
+from bot.service import Actor, CoachOutcome, RewriteAsk, Service, ServiceError, bridge
 from bot.teams.cards.coaching import track_toggle_id
 from bot.teams.cards.common import Card
 from bot.teams.cards.extension import (
@@ -227,7 +227,7 @@ async def submit_action(
         if reply:
             try:
                 await asyncio.wait_for(
-                    asyncio.to_thread(_save_ticked, service, actor, data, context, delivery_key),
+                    bridge.run(_save_ticked, service, actor, data, context, delivery_key),
                     timeout=INVOKE_DB_BUDGET,
                 )
             except (TimeoutError, ServiceError, OSError) as err:

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from botbuilder.schema import Activity
 
-from bot.service import Actor, Service
+from bot.service import Actor, Service, bridge
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,7 @@ class TimezoneAdopter:
         self._seen.add(key)
         try:
             adopted = await asyncio.wait_for(
-                asyncio.to_thread(self._adopt, actor, tz), timeout=self.budget
+                bridge.run(self._adopt, actor, tz), timeout=self.budget
             )
         except Exception as err:  # the zone is worth a write, never a missing answer
             self._seen.discard(key)
