@@ -122,6 +122,7 @@ def report(result: dict[str, Any]) -> dict[str, float]:
         for s in SCORES:
             v = scores[s]
             row += f"{v['p']:>10.3f}{v['r']:>8.3f}{v['f1']:>8.3f}"
+            figures[f"{source}_{s}"] = v["r" if s == "specific_due" else "f1"]
         print(row)
     real = [s for s in result["replies"] if s != "own"]
     for s in SCORES:

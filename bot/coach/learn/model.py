@@ -84,14 +84,9 @@ class LevelScorer:
     rows: dict[str, list[float]]
 
     def score(self, features: Iterable[str]) -> dict[str, dict[str, float]]:
-        totals = list(self.bias)
         rows = self.rows
-        width = range(len(totals))
-        for feature in features:
-            row = rows.get(feature)
-            if row is not None:
-                for k in width:
-                    totals[k] += row[k]
+        found = [row for f in features if (row := rows.get(f)) is not None]
+        totals = [sum(column) for column in zip(self.bias, *found, strict=True)]
         return {head.name: head.from_totals(totals[head.offset:head.offset + head.width])
                 for head in self.heads}
 

@@ -69,5 +69,9 @@ def decide_promises(draft: Draft, settled: Sequence[Candidate],
             proposed = [replace(p, vague=False, vague_start=None, vague_end=None,
                                 replacement=None, suggestion=None) if p.vague else p
                         for p in proposed]
+        undated = [p for p in proposed if not p.vague and p.due is None]
+        if undated:  # "Either today or tomorrow you will ...": the time is fronted
+            due = _timed_promise(draft, (s, e), now, zone).due
+            proposed = [replace(p, due=due) if p in undated else p for p in proposed]
         decided.extend(proposed)
     return decided
