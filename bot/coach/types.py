@@ -6,7 +6,7 @@ line, the chat adapters and the store all speak the same shape.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
@@ -67,7 +67,6 @@ class CoachResult:
     rewrite: str | None = None
     rewrite_source: RewriteSource = "rules"
     id: Any = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def flag_codes(self) -> list[str]:

@@ -28,7 +28,6 @@ class Trigger:
     body: int  # where the verb phrase starts (after the modal)
     strength: Strength
     kind: VerbKind  # ACTION, or OTHER when a time is needed
-    elided: bool = False  # "... and will ..." with its subject earlier in the sentence
 
 
 _Adder = Callable[[Trigger], None]
@@ -175,10 +174,10 @@ def find_triggers(text: str) -> list[Trigger]:
     for m in _ELIDED.finditer(text):
         if _first_person_before(text, m.start()):
             kind, _ = verb_kind(text, m.end())
-            add(Trigger(m.start("m"), m.end(), Strength.WILL, kind, elided=True))
+            add(Trigger(m.start("m"), m.end(), Strength.WILL, kind))
         elif _ELIDED_ARRIVAL.match(text, m.end()) and _thing_before(text, m.start()):
             # "Your replacement has been dispatched and will arrive on Monday"
-            add(Trigger(m.start("m"), m.end(), Strength.OFFER, VerbKind.OTHER, elided=True))
+            add(Trigger(m.start("m"), m.end(), Strength.OFFER, VerbKind.OTHER))
     if " be " in lower:
         _add_passives(text, add)
     _add_others(text, lower, add)
