@@ -88,28 +88,26 @@ class Dataset:
     groups: list[str]
 
 
-def commitment_data(items: Sequence[Featurized]) -> Dataset:
+def _sentence_data(items: Sequence[Featurized],
+                   labelled: Callable[[Record], tuple[str | None, str | None]]) -> Dataset:
+    """One row per sentence, labelled from a record's (label, quoted words)."""
     data = Dataset([], [], [])
     for item in items:
-        labels = sentence_labels(item, item.record.commitment, item.record.promise_quote)
+        labels = sentence_labels(item, *labelled(item.record))
         if labels is None:
             continue
         data.rows.extend(item.sentence_rows)
         data.labels.extend(labels)
         data.groups.extend([item.record.source] * len(labels))
     return data
+
+
+def commitment_data(items: Sequence[Featurized]) -> Dataset:
+    return _sentence_data(items, lambda r: (r.commitment, r.promise_quote))
 
 
 def refusal_data(items: Sequence[Featurized]) -> Dataset:
-    data = Dataset([], [], [])
-    for item in items:
-        labels = sentence_labels(item, item.record.refusal, item.record.refusal_quote)
-        if labels is None:
-            continue
-        data.rows.extend(item.sentence_rows)
-        data.labels.extend(labels)
-        data.groups.extend([item.record.source] * len(labels))
-    return data
+    return _sentence_data(items, lambda r: (r.refusal, r.refusal_quote))
 
 
 def tone_data(items: Sequence[Featurized], *, code: str) -> Dataset:
