@@ -47,6 +47,7 @@ _CANNOT = r"(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)"
 _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern, re.IGNORECASE), word) for pattern, word in (
         (r"\bnever\s+mind\b", " nevermind "),
+        (r"\bnever\s+(?:say\s+no\s+to|turn\s+down|refuse)\b", " gladly "),
         (r"\bno\s+(?:problem|probs|prob|bother|trouble)s?\b", " noproblem "),
         (r"\bnot\s+(?:a|any)\s+(?:problem|bother|trouble)\b", " noproblem "),
         (r"\bno\s+worr(?:ies|y)\b|\bnot\s+to\s+worry\b|\bnothing\s+to\s+worry\s+about\b",
