@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from bot.config import Settings
 from bot.service import Actor, Service, build_service
+from tests.slack.mock_slack import MockSlack
 
 POSTGRES_ENV = "TOUGHCLIENT_TEST_POSTGRES_URL"
 REQUIRE_ENV = "TOUGHCLIENT_REQUIRE_POSTGRES"
@@ -122,3 +124,14 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     skipped = terminalreporter.stats.get("skipped", [])
     if any(HOW_TO in str(getattr(report, "longrepr", "")) for report in skipped):
         terminalreporter.write_line(HOW_TO)
+
+
+@pytest_asyncio.fixture
+async def slack_api() -> AsyncIterator[MockSlack]:
+    """Slack's Web API as the local mock, running for one test."""
+    mock = MockSlack()
+    await mock.start()
+    try:
+        yield mock
+    finally:
+        await mock.close()

@@ -39,16 +39,6 @@ def free_port() -> int:
 
 
 @pytest_asyncio.fixture
-async def slack_mock() -> AsyncIterator[MockSlack]:
-    mock = MockSlack()
-    await mock.start()
-    try:
-        yield mock
-    finally:
-        await mock.close()
-
-
-@pytest_asyncio.fixture
 async def connector() -> AsyncIterator[MockConnector]:
     async with running_connector() as mock:
         yield mock
@@ -124,11 +114,11 @@ def teams_counts(connector: MockConnector) -> Counter[str]:
 
 
 async def test_two_servers_and_the_digest_command_send_each_digest_once(
-    seeded: Service, postgres_schema_url: str, slack_mock: MockSlack, connector: MockConnector
+    seeded: Service, postgres_schema_url: str, slack_api: MockSlack, connector: MockConnector
 ) -> None:
     due_slack, due_teams = seed(seeded, connector, slack=150, teams=30, later=5)
-    slack_mock.post_delay = 0.4  # Slack answers in 400 ms: the three overlap for seconds
-    env = environment(postgres_schema_url, slack_mock)
+    slack_api.post_delay = 0.4  # Slack answers in 400 ms: the three overlap for seconds
+    env = environment(postgres_schema_url, slack_api)
     servers = [await start(env, "serve", "--host", "127.0.0.1", "--port", str(free_port()))
                for _ in range(2)]
     command = await start(env, "digest")
@@ -142,7 +132,7 @@ async def test_two_servers_and_the_digest_command_send_each_digest_once(
             if server.returncode is None:
                 server.send_signal(signal.SIGTERM)
         logs = [await asyncio.wait_for(s.communicate(), timeout=30) for s in servers]
-    assert slack_counts(slack_mock) == Counter({MockSlack.dm_channel(a.user_id): 1
+    assert slack_counts(slack_api) == Counter({MockSlack.dm_channel(a.user_id): 1
                                                 for a in due_slack})
     assert teams_counts(connector) == Counter({f"a:{a.user_id}": 1 for a in due_teams})
     sent_by_command = out.decode()
@@ -153,31 +143,31 @@ async def test_two_servers_and_the_digest_command_send_each_digest_once(
 
 
 async def test_a_round_killed_mid_send_and_restarted_sends_to_everyone_once(
-    seeded: Service, postgres_schema_url: str, slack_mock: MockSlack, connector: MockConnector
+    seeded: Service, postgres_schema_url: str, slack_api: MockSlack, connector: MockConnector
 ) -> None:
     due_slack, due_teams = seed(seeded, connector, slack=60, teams=10, later=0)
-    slack_mock.post_delay = 5.0  # Slack has each message, but the answers hang
-    env = environment(postgres_schema_url, slack_mock)
+    slack_api.post_delay = 5.0  # Slack has each message, but the answers hang
+    env = environment(postgres_schema_url, slack_api)
     first = await start(env, "digest")
     deadline = asyncio.get_running_loop().time() + 60
-    while sum(slack_counts(slack_mock).values()) < 16:  # one whole batch is in flight
+    while sum(slack_counts(slack_api).values()) < 16:  # one whole batch is in flight
         assert asyncio.get_running_loop().time() < deadline, "the first round never sent"
         await asyncio.sleep(0.05)
     first.kill()
     await first.wait()
-    in_flight = sum(slack_counts(slack_mock).values())
+    in_flight = sum(slack_counts(slack_api).values())
     statuses = Counter(o[4] for o in seeded.digest_outcomes())
     # Claimed a batch ahead; Slack holds the first sends; nothing is recorded as sent yet.
     assert statuses["claimed"] >= in_flight and statuses["sent"] == 0
 
-    slack_mock.post_delay = 0.0
+    slack_api.post_delay = 0.0
     later = (datetime.now(UTC) + timedelta(minutes=16)).isoformat()  # the claims are stale now
     restarted = await start(env, "digest", "--now", later)
     out, err = await asyncio.wait_for(restarted.communicate(), timeout=90)
     assert restarted.returncode == 0, err.decode()
     assert f"{in_flight} found already delivered after an interrupted round" in out.decode()
 
-    assert slack_counts(slack_mock) == Counter({MockSlack.dm_channel(a.user_id): 1
+    assert slack_counts(slack_api) == Counter({MockSlack.dm_channel(a.user_id): 1
                                                 for a in due_slack})
     assert teams_counts(connector) == Counter({f"a:{a.user_id}": 1 for a in due_teams})
     assert Counter(o[4] for o in seeded.digest_outcomes()) == Counter(

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import UTC, datetime
 
-import pytest_asyncio
 from prometheus_client import REGISTRY
 
 from bot.config import Settings
@@ -16,16 +14,6 @@ from bot.slack.digest_sender import SlackDigestSender
 from tests.slack.mock_slack import MockSlack
 
 MONDAY = datetime(2026, 3, 2, 10, 0, tzinfo=UTC)  # the default digest hour has passed
-
-
-@pytest_asyncio.fixture
-async def slack_api() -> AsyncIterator[MockSlack]:
-    mock = MockSlack()
-    await mock.start()
-    try:
-        yield mock
-    finally:
-        await mock.close()
 
 
 def counted(outcome: str) -> float:
