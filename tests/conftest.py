@@ -28,6 +28,7 @@ import pytest_asyncio
 
 from bot.config import Settings
 from bot.service import Actor, Service, build_service
+from tests.llm.fake_openai import FakeOpenAI, fake_openai
 from tests.slack.mock_slack import MockSlack
 
 POSTGRES_ENV = "TOUGHCLIENT_TEST_POSTGRES_URL"
@@ -135,3 +136,10 @@ async def slack_api() -> AsyncIterator[MockSlack]:
         yield mock
     finally:
         await mock.close()
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeOpenAI]:
+    """A local OpenAI-compatible server the real openai client talks to, scripted per test."""
+    async with fake_openai() as server:
+        yield server

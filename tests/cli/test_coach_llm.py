@@ -10,12 +10,9 @@ import asyncio
 import json
 import os
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
-import pytest
-
-from tests.llm.fake_openai import FakeOpenAI, fake_openai
+from tests.llm.fake_openai import FakeOpenAI
 
 ROOT = Path(__file__).resolve().parents[2]
 NOW = "2026-11-23T09:00:00+00:00"
@@ -25,12 +22,6 @@ MODEL_REPLY = (
     "We can't refund this order, because [the reason]. I'll get back to you by 11 am today. "
     "What we can do instead is [another option]. Which would you prefer?"
 )
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeOpenAI]:
-    async with fake_openai() as server:
-        yield server
 
 
 async def coach(

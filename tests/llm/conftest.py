@@ -10,15 +10,9 @@ import pytest
 from bot.coach import coach_draft
 from bot.config import Settings
 from bot.llm import Rewriter, RewriteRequest
-from tests.llm.fake_openai import FakeOpenAI, fake_openai
+from tests.llm.fake_openai import FakeOpenAI
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeOpenAI]:
-    async with fake_openai() as server:
-        yield server
 
 
 def llm_settings(fake: FakeOpenAI, **overrides: object) -> Settings:

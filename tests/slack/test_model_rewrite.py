@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from bot.slack import ids
-from tests.llm.fake_openai import FakeOpenAI, fake_openai
+from tests.llm.fake_openai import FakeOpenAI
 from tests.slack.harness import Harness, dm, slack_harness, view_submission
 from tests.slack.mock_slack import TEAM_ID
 
@@ -24,12 +24,6 @@ MODEL_REPLY = (
     "tomorrow. What we can do instead is [another option]. Which would you prefer?"
 )
 IDEA = "a call with our returns team"
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeOpenAI]:
-    async with fake_openai() as server:
-        yield server
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from aiohttp import web
 from bot.config import Settings
 from bot.service import Service, build_service
 from bot.teams.routes import add_teams_routes
-from tests.llm.fake_openai import FakeOpenAI, fake_openai
+from tests.llm.fake_openai import FakeOpenAI
 from tests.teams.conftest import (
     TENANT,
     MockConnector,
@@ -35,12 +35,6 @@ MODEL_REPLY = (
     "today. What we can do instead is [another option]. Which would you prefer?"
 )
 IDEA = "a call with our returns team"
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeOpenAI]:
-    async with fake_openai() as server:
-        yield server
 
 
 @pytest.fixture
