@@ -23,10 +23,12 @@ back" depends on nobody's schedule in the draft.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.coach.detect.asks import asks_customer
 from bot.coach.detect.promise_triggers import Strength, Trigger, find_triggers
 from bot.coach.detect.promise_vague import VagueTime, find_vague_times
 from bot.coach.detect.promise_verbs import VerbKind, verb_kind
@@ -94,6 +96,9 @@ _SOFT_IF = re.compile(
     r"|confirm|unsure|whether)\s+if\s*$",
     re.I,
 )
+# A request and the offer it triggers in one sentence: "Send us a DM and we'll follow up".
+_JOINED = re.compile(r"(?:\band|\bthen|[,:;])\s*$", re.IGNORECASE)
+_ASKED_BACK = 2  # sentences before a promise in which a request to the customer conditions it
 _CLAUSE_BREAK = re.compile(r"[();]|\s[-–—]+\s")
 _POST_CONDITION = re.compile(
     r"\b(?:if|once|when|whenever|as\s+soon\s+as|after)\s+(?:you|your)\b"
@@ -169,6 +174,17 @@ def find_promises(text: str, *, now: datetime, tz: ZoneInfo) -> list[FoundPromis
     quotes = quoted_spans(text)
     clauses: list[_Clause] = []
     spans = sentences(text)
+    asked: dict[int, bool] = {}
+
+    def asked_first(index: int) -> bool:
+        """Whether one of the two sentences before this one asks the customer to act."""
+        for k in range(max(0, index - _ASKED_BACK), index):
+            if k not in asked:
+                asked[k] = asks_customer(text[spans[k][0] : spans[k][1]])
+            if asked[k]:
+                return True
+        return False
+
     for index, (s_start, s_end) in enumerate(spans):
         inside = [
             t for t in triggers
@@ -178,7 +194,8 @@ def find_promises(text: str, *, now: datetime, tz: ZoneInfo) -> list[FoundPromis
             limit = inside[number + 1].start if number + 1 < len(inside) else s_end
             pre_start = s_start if number == 0 else trigger.start
             clauses.append(
-                _clause(text, trigger, index, (s_start, s_end), pre_start, limit, times, vagues)
+                _clause(text, trigger, index, (s_start, s_end), pre_start, limit, times, vagues,
+                        asked_first)
             )
     return _decide(text, clauses, now, tz, times, spans)
 
@@ -192,6 +209,7 @@ def _clause(
     limit: int,
     times: list[TimeSpan],
     vagues: list[VagueTime],
+    asked_first: Callable[[int], bool],
 ) -> _Clause:
     cut = _CUT.search(text, trigger.body, limit)
     raw_end = cut.start() if cut else limit
@@ -229,6 +247,10 @@ def _clause(
     )
     conditional = conditional or bool(_THEIR_MOVE.search(before))
     conditional = conditional or bool(_POST_CONDITION.search(text, trigger.body, raw_end))
+    if not conditional and not own_times:
+        # "Can you DM us your email? We'll take a look": the customer moves first.
+        lead = text[sentence[0] : trigger.start]
+        conditional = (bool(_JOINED.search(lead)) and asks_customer(lead)) or asked_first(index)
     strength = trigger.strength
     if conditional:
         strength = Strength.OFFER

@@ -153,6 +153,30 @@ _NOT_AN_OFFER = re.compile(
     r"(?:we|I) (?:can't|cannot|can not|could not|couldn't|won't|will not)|sorry for|regret)\b",
     re.IGNORECASE,
 )
+# What sounds like an offer but changes nothing for the customer: passing feedback on,
+# a suggestion box, "anything else?", thanks for patience. A no followed only by these
+# is still a flat no ("HDMI isn't supported, but we'll share the interest with the team").
+_NO_WAY_FORWARD = re.compile(
+    r"(?:\b(?:but|and|though|however|so)\s*,?\s*)?"
+    r"(?:\b(?:I|we|they)(?:'ll|'ve|\s+will|\s+can|\s+have|\s+would)?\s+"
+    r"(?:(?:be\s+sure\s+to|definitely|certainly|happily|gladly|also)\s+)?)?"
+    r"(?:\bpass(?:ed|ing)?\s+(?:[\w']+\s+){0,4}?(?:on|along)\b"
+    r"|\bshar(?:e|ed|ing)\s+(?:[\w']+\s+){0,4}?(?:feedback|interest|suggestions?|comments?"
+    r"|concerns?|ideas?)\b"
+    r"|\b(?:submit|leave|post|send|share)\s+(?:[\w']+\s+){0,3}?(?:feedback|ideas?|suggestions?)\b"
+    r"|\b(?:help|assist)(?:\s+you)?\s+with\s+(?:anything|something)\s+else\b"
+    r"|\b(?:anything|something)\s+else\b"
+    r"|\b(?:for|about)\s+any\s+(?:inconvenience|frustration|disappointment|trouble)\b"
+    r"|\b(?:appreciate|thanks?\s+(?:you\s+)?for)\s+your\s+(?:patience|understanding|loyalty"
+    r"|feedback)\b)",
+    re.IGNORECASE,
+)
+# What remains of "Can I help with anything else?" once the empty offer is taken out.
+_NOTHING_LEFT = re.compile(
+    r"(?:\W|\b(?:can|could|may|shall|is|are|there|i|we|you|do|please|just|let|me|us|know|if"
+    r"|here|again|thanks|thank|today|help|assist|with|out)\b)*",
+    re.IGNORECASE,
+)
 _QUESTION = re.compile(r"\?")
 _RHETORICAL = re.compile(r"(?:^|\s)(?:why|how (?:dare|come)|what did you expect|ok|okay|"
                          r"does that make sense|is that clear|understood|right|"
@@ -207,7 +231,8 @@ def _scan_refusals(masked: str) -> Iterator[tuple[int, int]]:
 def _offers_something(after: str) -> bool:
     """Does the text after a refusal give the customer a way forward?"""
     for piece in re.split(r"(?<=[.!?;:\n])|\s[-–—]\s|,\s*(?=but|though|however|and|or)", after):
-        if not piece.strip():
+        piece = _NO_WAY_FORWARD.sub(" ", piece)
+        if _NOTHING_LEFT.fullmatch(piece):
             continue
         if _QUESTION.search(piece) and not _RHETORICAL.search(piece.strip()):
             return True

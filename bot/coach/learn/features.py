@@ -60,12 +60,18 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"\b{_CANNOT}\s+thank\s+you\s+enough\b", " thanksenough "),
         (r"\bnever\s+hesitate\b|\bdon'?t\s+hesitate\b", " feelfree "),
         (rf"\b{_CANNOT}\s+go\s+wrong\b", " safechoice "),
+        # Social wishes: "soon" in "see you again soon" times nobody's work.
+        (r"\b(?:see(?:ing)?|welcom(?:e|ing)|meet(?:ing)?)\s+you\b[^.!?]{0,40}?\bsoon\b",
+         " seeyousoon "),
+        (r"\b(?:with|to)\s+us\s+(?:again\s+)?soon\b", " seeyousoon "),
+        (r"\b(?:talk|speak|chat)\s+(?:to\s+you\s+)?soon\b|\bhear(?:ing)?\s+from\s+you\s+soon\b",
+         " talksoon "),
     ))
 
 
 def without_idioms(text: str) -> str:
     """The text with friendly set phrases as single words (lengths may change)."""
-    if not any(w in text.lower() for w in ("no", "never", "n't", "not", "hesitate")):
+    if not any(w in text.lower() for w in ("no", "never", "n't", "not", "hesitate", "soon")):
         return text
     for pattern, word in _IDIOMS:
         text = pattern.sub(word, text)

@@ -131,8 +131,8 @@ _PATTERN = re.compile(
         (?:of\s+)?(?P<dm_m>{_MO})\b(?:,?\s+(?P<dm_y>\d{{4}})\b)?)
   | (?P<slash>(?<![\w/.$£€-])(?P<sl_a>\d{{1,2}})/(?P<sl_b>\d{{1,2}})
         (?:/(?P<sl_y>\d{{4}}|\d{{2}}))?(?![\w/]))
-  | (?P<withinhour>\b(?:within|in|inside)\s+(?:the\s+)?(?:next\s+)?hour\b)
-  | (?P<duration>\b(?:in|within|inside(?:\s+of)?|under)\s+
+  | (?P<withinhour>\b(?:within|in|inside)\s+(?:the\s+)?(?:next\s+)?(?:half\s+(?:an\s+)?)?hour\b)
+  | (?P<duration>\b(?:in|within|inside(?:\s+of)?|under|up\s+to|allow(?:\s+up\s+to)?)\s+
         (?:the\s+(?:next\s+|coming\s+)?|next\s+|less\s+than\s+|no\s+more\s+than\s+
            |a\s+maximum\s+of\s+)?(?:about\s+|around\s+|roughly\s+|approx(?:imately|\.)?\s+)?
         (?P<du_n>\d{{1,3}}|{_NUM})(?:\s*(?:-|–|to|or)\s*(?P<du_hi>\d{{1,3}}|{_NUM}))?
@@ -208,7 +208,8 @@ _PATTERN = re.compile(
 )
 
 _STARTS = anchors(
-    [*WEEKDAYS, *MONTHS, *NUMBERS, "half", "in", "within", "inside", "under", "by", "this", "the",
+    [*WEEKDAYS, *MONTHS, *NUMBERS, "half", "in", "within", "inside", "under", "up", "allow", "by",
+     "this", "the",
      "between", "noon", "midday", "mid", "midnight", "after", "before", "at", "around", "over",
      "until", "till", "end", "close", "eod", "cob", "eob", "c.o.b", "first", "tonight", "later",
      "today", "tomorrow", "tomorow", "tmrw", "tmw", "early", "late", "next", "coming",
@@ -555,7 +556,8 @@ def _nth(m: re.Match[str], text: str, now: datetime, tz: ZoneInfo) -> _Atom | No
 
 
 def _within_hour(m: re.Match[str], text: str, now: datetime, tz: ZoneInfo) -> _Atom | None:
-    return _Atom(m.start(), m.end(), instant=_elapsed(now, timedelta(hours=1), tz))
+    minutes = 30 if "half" in m.group().lower() else 60
+    return _Atom(m.start(), m.end(), instant=_elapsed(now, timedelta(minutes=minutes), tz))
 
 
 def _elapsed(now: datetime, delta: timedelta, tz: ZoneInfo) -> datetime:
