@@ -249,8 +249,9 @@ def _clause(
     conditional = conditional or bool(_POST_CONDITION.search(text, trigger.body, raw_end))
     if not conditional and not own_times:
         # "Can you DM us your email? We'll take a look": the customer moves first.
-        lead = text[sentence[0] : trigger.start]
-        conditional = (bool(_JOINED.search(lead)) and asks_customer(lead)) or asked_first(index)
+        opening = text[sentence[0] : trigger.start]
+        conditional = ((bool(_JOINED.search(opening)) and asks_customer(opening))
+                       or asked_first(index))
     strength = trigger.strength
     if conditional:
         strength = Strength.OFFER
