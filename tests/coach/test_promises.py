@@ -186,6 +186,11 @@ NOT_PROMISES = [
     "Our office will be closed tomorrow.",
     "We will not charge you for the replacement.",
     "I can assure you that we take this seriously.",
+    # The customer moves first: an offer after a request to them waits on their answer.
+    "Can you DM us your account's email address? We'll take a look backstage /KM",
+    "Send us a DM with your order number and we'll follow up.",
+    "Hi Rachel, what's your local store? I'll look into this for you.",
+    "Please DM the tracking number. We will look into this concern for you.",
 ]
 
 

@@ -31,6 +31,11 @@ HARD = [
     "No. We don't do custom colours.",
     "Sadly the venue is fully booked on the 14th.",
     "<p>Unfortunately we can&#39;t reopen a closed ticket.</p>",
+    # Passing feedback on, a suggestion box or "anything else?" offers nothing instead.
+    "HDMI mirroring isn't supported at this time, but we'll be sure to share the interest "
+    "with our team.",
+    "We're afraid there's no way to filter by genre, but we'll pass that suggestion on.",
+    "We can't hold a table after 9pm. Can I help with something else?",
 ]
 
 SOFTENED = [

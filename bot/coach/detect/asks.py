@@ -17,7 +17,7 @@ import re
 
 # What opens a sentence before its verb: handles, greetings, names, "so", "just", "please".
 _OPENING = (
-    r"^(?:\W|\b(?:hi|hey|hello|dear|morning|afternoon|evening|thanks|thank\s+you|sorry|ok|okay"
+    r"^(?:\W|@\w+|\b(?:hi|hey|hello|dear|morning|afternoon|evening|thanks|thank\s+you|sorry|ok|okay"
     r"|alright|sure|so|and|then|also|first|in\s+the\s+meantime|meanwhile|xx+)\b"
     r"|[A-Z][\w'-]*,)*"
 )

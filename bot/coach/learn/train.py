@@ -184,18 +184,21 @@ def _probabilities(vocab: _Vocabulary, clf: Any, rows: Sequence[frozenset[str]])
     return clf.predict_proba(vocab.matrix(rows))
 
 
-def _best_threshold(truth: Sequence[bool], scores: Sequence[float]) -> float:
+def _best_threshold(truth: Sequence[bool], scores: Sequence[float],
+                    weights: Sequence[float] | None = None) -> float:
     """The threshold with the best F1 among those at least as precise as they are sensitive.
 
     "Better to be quiet and authoritative than loud and unreliable": where two
     thresholds score alike, the coach takes the one that raises fewer false alarms.
+    Counts are weighted (see `_realistic_weights`).
     """
+    w = list(weights) if weights is not None else [1.0] * len(truth)
     best, best_f1 = 0.5, -1.0
     for t in [x / 100 for x in range(4, 99, 2)]:
-        tp = sum(1 for y, s in zip(truth, scores, strict=True) if y and s >= t)
-        fp = sum(1 for y, s in zip(truth, scores, strict=True) if not y and s >= t)
-        fn = sum(1 for y, s in zip(truth, scores, strict=True) if y and s < t)
-        if not tp or tp + fp > tp + fn:  # more flags than there are problems: too loud
+        tp = sum(wi for y, s, wi in zip(truth, scores, w, strict=True) if y and s >= t)
+        fp = sum(wi for y, s, wi in zip(truth, scores, w, strict=True) if not y and s >= t)
+        fn = sum(wi for y, s, wi in zip(truth, scores, w, strict=True) if y and s < t)
+        if not tp or tp + fp > tp + fn + 1e-9:  # more flags than there are problems: too loud
             continue
         f1 = 2 * tp / (2 * tp + fp + fn)
         if f1 > best_f1 + 1e-9:
@@ -257,44 +260,56 @@ def head_specs() -> dict[str, HeadSpec]:
     return specs
 
 
-# Thresholds are tuned where positives are as rare as in real traffic: written data holds
-# a promise or a refusal in nearly every other item, real replies in one of ten, and a
-# threshold tuned on the former flags too much on the latter.
+# Thresholds are tuned on every out-of-fold prediction, but counted as if positives were
+# as rare as in real traffic: written data holds a promise or a refusal in nearly every
+# other item, real replies in one of ten, and a threshold tuned on the former flags too
+# much on the latter. Tuned on the real sources alone, it rests on a score of positives
+# (about twenty vague promises) and jumps with every change to the data.
 REAL_SOURCES = ("enron", "enronx", "multiwoz", "sgd", "abcd")
 REALISTIC_DRAFTS = "drafts:"
 
 
-def _tuning_rows(name: str, data: Dataset) -> list[int]:
+def _is_realistic(name: str, group: str) -> bool:
     if name in ("commitment", "refusal"):
-        rows = [i for i, g in enumerate(data.groups) if g in REAL_SOURCES]
-    else:
-        rows = [i for i, g in enumerate(data.groups) if g.startswith(REALISTIC_DRAFTS)]
-    positives = sum(1 for i in rows if data.labels[i] not in ("none", "no"))
-    return rows if positives >= 20 else list(range(len(data.labels)))
+        return group in REAL_SOURCES
+    return group.startswith(REALISTIC_DRAFTS)
+
+
+def _realistic_weights(name: str, groups: Sequence[str], truth: Sequence[bool]) -> list[float]:
+    """Weight 1 for realistic rows; elsewhere positives weighted to the realistic rate."""
+    real = [y for g, y in zip(groups, truth, strict=True) if _is_realistic(name, g)]
+    other = [y for g, y in zip(groups, truth, strict=True) if not _is_realistic(name, g)]
+    real_pos, other_pos = sum(real), sum(other)
+    if not real or not real_pos or not other_pos or real_pos == len(real):
+        return [1.0] * len(truth)
+    rate = real_pos / len(real)
+    scale = rate / (1 - rate) * (len(other) - other_pos) / other_pos
+    return [1.0 if _is_realistic(name, g) or not y else scale
+            for g, y in zip(groups, truth, strict=True)]
+
+
+def _tuned(name: str, data: Dataset, truth: Sequence[bool], scores: Sequence[float]) -> float:
+    return _best_threshold(truth, scores, _realistic_weights(name, data.groups, truth))
 
 
 def _thresholds(name: str, data: Dataset, classes: Sequence[str],
                 oof: list[list[float]]) -> dict[str, float]:
     if name.startswith(WHERE):
         return {}  # only ranks the sentences of a draft already flagged
-    keep = _tuning_rows(name, data)
-    data = Dataset([data.rows[i] for i in keep], [data.labels[i] for i in keep],
-                   [data.groups[i] for i in keep])
-    oof = [oof[i] for i in keep]
     if name == "commitment":
-        vague = [p[2] for p in oof]
-        promise = [p[1] + p[2] for p in oof]
         return {
-            "vague": _best_threshold([y == "vague" for y in data.labels], vague),
-            "promise": _best_threshold([y != "none" for y in data.labels], promise),
+            "vague": _tuned(name, data, [y == "vague" for y in data.labels],
+                            [p[2] for p in oof]),
+            "promise": _tuned(name, data, [y != "none" for y in data.labels],
+                              [p[1] + p[2] for p in oof]),
         }
     if name == "refusal":
         return {
-            "hard": _best_threshold([y == "hard" for y in data.labels], [p[1] for p in oof]),
-            "refusal": _best_threshold([y != "none" for y in data.labels],
-                                       [p[1] + p[2] for p in oof]),
+            "hard": _tuned(name, data, [y == "hard" for y in data.labels], [p[1] for p in oof]),
+            "refusal": _tuned(name, data, [y != "none" for y in data.labels],
+                              [p[1] + p[2] for p in oof]),
         }
-    return {"yes": _best_threshold([y == "yes" for y in data.labels], [p[1] for p in oof])}
+    return {"yes": _tuned(name, data, [y == "yes" for y in data.labels], [p[1] for p in oof])}
 
 
 def train(items: Sequence[Featurized], *, tune: bool = True,

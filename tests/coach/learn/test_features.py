@@ -39,3 +39,10 @@ def test_draft_features_mark_the_cues_of_the_last_sentence() -> None:
              SentenceView(6, 9, "Bye", frozenset({"c:wish"}), ("bye",))]
     found = draft_features(views)
     assert "last:c:wish" in found and "last:c:negation" not in found and "sents:2" in found
+
+
+def test_soon_in_a_social_wish_is_not_the_soon_of_a_promise() -> None:
+    assert "soon" not in tokens("We'll see you again soon!")
+    assert "soon" not in tokens("Looking forward to welcoming you back on board soon")
+    assert "soon" not in tokens("Talk soon!")
+    assert "soon" in tokens("We hope to have you on your way soon")
