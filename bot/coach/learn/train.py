@@ -190,7 +190,7 @@ def _best_threshold(truth: Sequence[bool], scores: Sequence[float],
 
     "Better to be quiet and authoritative than loud and unreliable": where two
     thresholds score alike, the coach takes the one that raises fewer false alarms.
-    Counts are weighted (see `_realistic_weights`).
+    Counts are weighted (see `_balanced_weights`).
     """
     w = list(weights) if weights is not None else [1.0] * len(truth)
     best, best_f1 = 0.5, -1.0
@@ -260,11 +260,13 @@ def head_specs() -> dict[str, HeadSpec]:
     return specs
 
 
-# Thresholds are tuned on every out-of-fold prediction, but counted as if positives were
-# as rare as in real traffic: written data holds a promise or a refusal in nearly every
-# other item, real replies in one of ten, and a threshold tuned on the former flags too
-# much on the latter. Tuned on the real sources alone, it rests on a score of positives
-# (about twenty vague promises) and jumps with every change to the data.
+# Thresholds are tuned on every out-of-fold prediction, with the realistic rows (real
+# replies for the sentence heads, the labelled drafts for the tone heads) weighing as much
+# in total as all the written rows. Written data holds a promise or a refusal in every
+# other item and spans every register; real e-mail and booking dialogue hold one in fifty,
+# with many near misses. Tuned on the written rows alone the coach flags too much on real
+# text; on the real rows alone the threshold rests on about twenty vague promises and
+# jumps with every change to the data (measured: 0.72, then 0.92, then 0.76).
 REAL_SOURCES = ("enron", "enronx", "multiwoz", "sgd", "abcd")
 REALISTIC_DRAFTS = "drafts:"
 
@@ -275,21 +277,17 @@ def _is_realistic(name: str, group: str) -> bool:
     return group.startswith(REALISTIC_DRAFTS)
 
 
-def _realistic_weights(name: str, groups: Sequence[str], truth: Sequence[bool]) -> list[float]:
-    """Weight 1 for realistic rows; elsewhere positives weighted to the realistic rate."""
-    real = [y for g, y in zip(groups, truth, strict=True) if _is_realistic(name, g)]
-    other = [y for g, y in zip(groups, truth, strict=True) if not _is_realistic(name, g)]
-    real_pos, other_pos = sum(real), sum(other)
-    if not real or not real_pos or not other_pos or real_pos == len(real):
-        return [1.0] * len(truth)
-    rate = real_pos / len(real)
-    scale = rate / (1 - rate) * (len(other) - other_pos) / other_pos
-    return [1.0 if _is_realistic(name, g) or not y else scale
-            for g, y in zip(groups, truth, strict=True)]
+def _balanced_weights(name: str, groups: Sequence[str]) -> list[float]:
+    """Weight 1 for written rows; realistic rows weighted up to as much in all."""
+    real = sum(1 for g in groups if _is_realistic(name, g))
+    other = len(groups) - real
+    if not real or not other:
+        return [1.0] * len(groups)
+    return [other / real if _is_realistic(name, g) else 1.0 for g in groups]
 
 
 def _tuned(name: str, data: Dataset, truth: Sequence[bool], scores: Sequence[float]) -> float:
-    return _best_threshold(truth, scores, _realistic_weights(name, data.groups, truth))
+    return _best_threshold(truth, scores, _balanced_weights(name, data.groups))
 
 
 def _thresholds(name: str, data: Dataset, classes: Sequence[str],
