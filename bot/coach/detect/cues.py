@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 from bot.coach.detect.empathy import EMPATHY_HEAD
 from bot.coach.detect.promise_vague import find_vague_times
 from bot.coach.detect.refusals import SOFTENER, find_refusals
-from bot.coach.detect.rules import Draft, Hit
+from bot.coach.detect.rules import AsciiSearch, Draft, Hit
 from bot.coach.learn.features import SentenceView, tokens, without_idioms
 from bot.coach.time.when import find_times
 
@@ -100,8 +100,9 @@ def sentence_views(draft: Draft, hits: Sequence[Hit], now: datetime,
         text = masked[s_start:s_end]
         cues = set(names)
         plain = without_idioms(text)
-        for name, pattern in _SENTENCE_CUES:
-            if pattern.search(plain):
+        lower = plain.lower() if plain.isascii() else None
+        for name, search in _FAST_SENTENCE_CUES:
+            if search.found(plain, lower):
                 cues.add("c:" + name)
         if EMPATHY_HEAD.search(text) and "c:rule:empty_empathy" not in cues:
             cues.add("c:empathy_reflected")  # the rules read what follows as a reflection
@@ -120,3 +121,5 @@ _SENTENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("request", _REQUEST), ("wish", _WISH), ("glad_to", _GLAD_TO), ("effort", _EFFORT),
     ("rule", _RULE), ("no_news", _NO_NEWS),
 )
+# The same cues in their fast form for ASCII sentences (most of them): same answers.
+_FAST_SENTENCE_CUES = tuple((name, AsciiSearch.of(pattern)) for name, pattern in _SENTENCE_CUES)

@@ -104,6 +104,46 @@ class LowerPattern:
             yield m
 
 
+# Escapes and inline flags whose meaning changes when the pattern is lowered ("\S" is
+# not "\s", "\x41" is "A", "(?-i:...)" is case-sensitive): such patterns keep one form.
+_UNSAFE_TO_LOWER = re.compile(r"\\[A-Zxu0-7]|\(\?[aiLmsux-]")
+# A prefilter of more strings than this costs more than the scan it saves (measured).
+_MOST_NEEDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class AsciiSearch:
+    """A case-insensitive regex with a faster form for ASCII text, same answers.
+
+    On ASCII text `re.IGNORECASE` only folds A-Z, so the pattern in lower case,
+    run without the flag on the lowered text, finds exactly what the original
+    finds, about twice as fast; a cheap substring test skips the scan when none
+    of the words every match needs is there. Other text uses the original.
+    """
+
+    regex: re.Pattern[str]
+    lowered: re.Pattern[str] | None
+    needs: frozenset[str] | None
+
+    @classmethod
+    def of(cls, regex: re.Pattern[str]) -> AsciiSearch:
+        if regex.flags != re.IGNORECASE | re.UNICODE or _UNSAFE_TO_LOWER.search(regex.pattern):
+            return cls(regex, None, None)
+        low = re.sub(r"\(\?p([<=])", r"(?P\1", regex.pattern.lower())
+        needs = required_literals(low)
+        if needs is not None and len(needs) > _MOST_NEEDS:
+            needs = None
+        return cls(regex, re.compile(low), needs)
+
+    def found(self, text: str, lower: str | None) -> bool:
+        """Does the pattern occur in `text`? `lower` is text.lower() if text is ASCII, else None."""
+        if lower is None or self.lowered is None:
+            return self.regex.search(text) is not None
+        if self.needs is not None and not any(word in lower for word in self.needs):
+            return False
+        return self.lowered.search(lower) is not None
+
+
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Strings of which every match contains at least one, or None if unknown.
 

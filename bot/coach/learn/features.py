@@ -91,6 +91,9 @@ def tokens(text: str) -> list[str]:
         if raw in _EXPAND:
             out.extend(_EXPAND[raw])
             continue
+        if "'" not in raw:  # fast path, same result: every suffix below has an apostrophe
+            out.append("<n>" if raw[0].isdigit() else raw)
+            continue
         for suffix, expansion in _SUFFIX.items():
             if raw.endswith(suffix) and len(raw) > len(suffix):
                 stem = raw[: -len(suffix)]

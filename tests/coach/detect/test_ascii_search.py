@@ -1,0 +1,40 @@
+"""The fast form of a case-insensitive search answers exactly as the regex does."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bot.coach.detect.cues import _FAST_SENTENCE_CUES
+from bot.coach.detect.rules import AsciiSearch
+
+_SAMPLES = (
+    "We'll SEND it Monday.", "I CAN'T refund that, sorry.", "Happy to help!", "no news yet",
+    "Our ENGINEERS will look at it", "ſorry, we can't", "The KELVIN sign: \u212a", "İstanbul trip",
+    "please DM us", "Right NOW we are on it", "", "you'll hear from us", "WOULD THAT WORK?",
+)
+_ALPHABET = ["we", "'ll", " will", "I", "can't", "SORRY", "please", "you", " ", ".", "?",
+             "now", "hope", "try", "ſ", "\u212a", "İ", "é", "happy", " to", "no", "update"]
+
+
+def _texts() -> list[str]:
+    rng = random.Random(8)
+    made = ["".join(rng.choice(_ALPHABET) for _ in range(rng.randint(1, 12)))
+            for _ in range(3000)]
+    return [*_SAMPLES, *made]
+
+
+@pytest.mark.parametrize(("name", "search"), _FAST_SENTENCE_CUES)
+def test_every_sentence_cue_finds_what_its_regex_finds(name: str, search: AsciiSearch) -> None:
+    assert search.lowered is not None, f"{name}: no fast form"
+    for text in _texts():
+        lower = text.lower() if text.isascii() else None
+        assert search.found(text, lower) == bool(search.regex.search(text)), (name, text)
+
+
+def test_patterns_that_change_meaning_when_lowered_keep_their_one_form() -> None:
+    for pattern in (r"\Sx", r"(?-i:A)b", r"\x41", r"(\w)\1"):
+        assert AsciiSearch.of(re.compile(pattern, re.IGNORECASE)).lowered is None
+    assert AsciiSearch.of(re.compile("abc")).lowered is None  # case-sensitive: as it is
