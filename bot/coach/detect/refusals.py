@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from bot.coach.detect.rules import Draft, LowerPattern, lowered
+from bot.coach.detect.rules import Draft, LowerAlternatives, lowered
 
 _NEG_MODAL = (
     r"(?:can't|cannot|can not|won't be able to|will not be able to|"
@@ -106,7 +106,7 @@ _REFUSAL_PATTERNS: tuple[str, ...] = (
     r"take part)\b[^.!?]{0,20}?,?\s+but\b",
     r"\b(?:otherwise|or) (?:I|we)(?:'d| would) (?:love|be happy|be glad) to\b",
 )
-_REFUSAL = LowerPattern.compile("|".join(f"(?:{p})" for p in _REFUSAL_PATTERNS))
+_REFUSAL = LowerAlternatives(_REFUSAL_PATTERNS)
 
 # Not the writer refusing: hypotheticals, the customer's own inability, reports of the past.
 _NOT_WRITER = re.compile(

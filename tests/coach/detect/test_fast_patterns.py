@@ -1,4 +1,4 @@
-"""The fast form of a case-insensitive search answers exactly as the regex does."""
+"""The fast forms of the detectors' patterns find exactly what the plain patterns find."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import re
 import pytest
 
 from bot.coach.detect.cues import _FAST_SENTENCE_CUES
-from bot.coach.detect.rules import AsciiSearch
+from bot.coach.detect.refusals import _REFUSAL, _REFUSAL_PATTERNS
+from bot.coach.detect.rules import AsciiSearch, LowerPattern, lowered
 
 _SAMPLES = (
     "We'll SEND it Monday.", "I CAN'T refund that, sorry.", "Happy to help!", "no news yet",
@@ -38,3 +39,23 @@ def test_patterns_that_change_meaning_when_lowered_keep_their_one_form() -> None
     for pattern in (r"\Sx", r"(?-i:A)b", r"\x41", r"(\w)\1"):
         assert AsciiSearch.of(re.compile(pattern, re.IGNORECASE)).lowered is None
     assert AsciiSearch.of(re.compile("abc")).lowered is None  # case-sensitive: as it is
+
+
+_REFUSAL_TEXTS = (
+    "Sorry, we can't refund that. I'm out of office until Monday.", "No. That's not possible.",
+    "The plan doesn't cover water damage and it is non-refundable.", "We are fully booked!",
+    "Impossible to say. We don't have the blue one in stock, sorry.", "Nothing at all here.",
+    "I'd love to come, but I'm away. Otherwise I'd be happy to. Your claim has been denied.",
+    "It's not something we offer; we'll have to decline.", "no, sorry, we cannot do that",
+)
+
+
+def test_refusal_branches_left_out_change_no_match() -> None:
+    whole = LowerPattern.compile("|".join(f"(?:{p})" for p in _REFUSAL_PATTERNS))
+    rng = random.Random(3)
+    words = " ".join(_REFUSAL_TEXTS).split()
+    made = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 25))) for _ in range(2000)]
+    for text in (*_REFUSAL_TEXTS, *made, *_texts()):
+        low = lowered(text)
+        expected = [(m.start(), m.end()) for m in whole.finditer(low)]
+        assert [(m.start(), m.end()) for m in _REFUSAL.finditer(low)] == expected, text
