@@ -116,13 +116,13 @@ def _answered_hedges(draft: Draft, hits: list[Hit]) -> list[Hit]:
 
 def analyse_rules(text: str, now: datetime, zone: ZoneInfo) -> tuple[Draft, list[Hit]]:
     """What the rules alone find: the draft with its promises, and settled rule hits."""
-    masked = mask(text)
-    found = find_promises(masked, now=now, tz=zone)
-    draft = Draft.of(text, masked, found)
+    unread = Draft.of(text, mask(text))  # masked and split once, for every stage
+    found = find_promises(unread.masked, now=now, tz=zone, spans=unread.spans)
+    draft = unread.with_promises(found)
     hits = _answered_hedges(draft, run_rules(ALL_RULES, draft))
     kept = _not_hedged(found, hits)
     if len(kept) != len(found):
-        draft = Draft.of(text, masked, kept)
+        draft = draft.with_promises(kept)
     return draft, hits
 
 
@@ -220,5 +220,5 @@ def _decide(draft: Draft, hits: list[Hit], now: datetime,
                          frozenset(model.heads_for_codes()), reading.backing,
                          names_a_problem=bool(ACKNOWLEDGES_PROBLEM.search(draft.masked)))
         promises = decide_promises(draft, settled, reading.promise_sentences, now, zone)
-    decided = Draft.of(draft.text, draft.masked, promises)
+    decided = draft.with_promises(promises)
     return decided, [Hit(c.rule or MODEL_RULES[c.code], c.start, c.end) for c in settled]

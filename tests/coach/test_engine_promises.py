@@ -6,6 +6,7 @@ tests pin the engine's side of the contract whatever the real finder decides.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -17,7 +18,8 @@ from bot.coach.detect.promises import FoundPromise
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=ZoneInfo("UTC"))
 
 
-def _finder(text: str, *, now: datetime, tz: ZoneInfo) -> list[FoundPromise]:
+def _finder(text: str, *, now: datetime, tz: ZoneInfo,
+            spans: Sequence[tuple[int, int]] | None = None) -> list[FoundPromise]:
     found = []
     if "shortly" in text:
         clause = text.index("I'll")

@@ -23,7 +23,7 @@ back" depends on nobody's schedule in the draft.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -164,8 +164,13 @@ _COMPLETION = re.compile(
 _AFTERWARDS = re.compile(r"\b(?:afterwards?|after\s+(?:that|this|it|which))\b", re.IGNORECASE)
 
 
-def find_promises(text: str, *, now: datetime, tz: ZoneInfo) -> list[FoundPromise]:
-    """The commitments in `text` (already masked), in order of appearance."""
+def find_promises(text: str, *, now: datetime, tz: ZoneInfo,
+                  spans: Sequence[tuple[int, int]] | None = None) -> list[FoundPromise]:
+    """The commitments in `text` (already masked), in order of appearance.
+
+    `spans` are its sentences when the caller has split it already (the engine
+    has), so the text is not split twice.
+    """
     triggers = find_triggers(text)
     if not triggers:
         return []
@@ -173,7 +178,8 @@ def find_promises(text: str, *, now: datetime, tz: ZoneInfo) -> list[FoundPromis
     vagues = find_vague_times(text)
     quotes = quoted_spans(text)
     clauses: list[_Clause] = []
-    spans = sentences(text)
+    if spans is None:
+        spans = sentences(text)
     asked: dict[int, bool] = {}
 
     def asked_first(index: int) -> bool:
@@ -329,7 +335,7 @@ def _decide(
     now: datetime,
     tz: ZoneInfo,
     times: list[TimeSpan],
-    spans: list[tuple[int, int]],
+    spans: Sequence[tuple[int, int]],
 ) -> list[FoundPromise]:
     results: list[tuple[_Clause, FoundPromise]] = []
     skip_next_start: int | None = None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from re import _parser  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
@@ -52,6 +52,10 @@ class Draft:
     @classmethod
     def of(cls, text: str, masked: str, promises: Sequence[FoundPromise] = ()) -> Draft:
         return cls(text, masked, tuple(promises), tuple(sentences(masked)), lowered(masked))
+
+    def with_promises(self, promises: Sequence[FoundPromise]) -> Draft:
+        """The same draft with other promises: its sentences and lower case are kept."""
+        return replace(self, promises=tuple(promises))
 
     def sentence_at(self, index: int) -> tuple[int, int]:
         for start, end in self.spans:
@@ -93,8 +97,12 @@ class LowerPattern:
         return cls(regex, boundary, required_literals(low))
 
     def finditer(self, lower: str) -> Iterator[re.Match[str]]:
-        if self.cues is not None and not any(cue in lower for cue in self.cues):
-            return
+        if self.cues is not None:
+            for cue in self.cues:  # a plain loop: any() over a generator costs twice as much
+                if cue in lower:
+                    break
+            else:
+                return
         for m in self.regex.finditer(lower):
             start = m.start()
             if self.boundary and start > 0 and _wordish(lower[start - 1]) == _wordish(

@@ -84,8 +84,9 @@ class LevelScorer:
     rows: dict[str, list[float]]
 
     def score(self, features: Iterable[str]) -> dict[str, dict[str, float]]:
-        rows = self.rows
-        found = [row for f in features if (row := rows.get(f)) is not None]
+        # The rows of the features the model knows, in the order given (map and filter
+        # run in C; every row is a non-empty list, so only the misses are dropped).
+        found = list(filter(None, map(self.rows.get, features)))
         totals = [sum(column) for column in zip(self.bias, *found, strict=True)]
         return {head.name: head.from_totals(totals[head.offset:head.offset + head.width])
                 for head in self.heads}

@@ -18,6 +18,7 @@ _ABBREVIATIONS = frozenset(
 # Starts only at the first mark of a run, possessive: tried inside a long "?????x" the
 # plain form backtracks from every mark (quadratic).
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s|$)|\n\s*+")
+_LAST_WORD = re.compile(r"([\w.]+)$")
 
 
 def sentences(masked: str) -> list[tuple[int, int]]:
@@ -26,7 +27,7 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(masked):
         if m.group().startswith("."):
-            word = re.search(r"([\w.]+)$", masked[start : m.start()])
+            word = _LAST_WORD.search(masked[start : m.start()])
             token = word.group(1).lower() if word else ""
             following = masked[m.end() : m.end() + 3].lstrip()
             if token in _ABBREVIATIONS or (
