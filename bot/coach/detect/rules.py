@@ -173,11 +173,10 @@ class AsciiSearch:
     def of(cls, regex: re.Pattern[str]) -> AsciiSearch:
         if regex.flags != re.IGNORECASE | re.UNICODE or _UNSAFE_TO_LOWER.search(regex.pattern):
             return cls(regex, None, None)
-        low = re.sub(r"\(\?p([<=])", r"(?P\1", regex.pattern.lower())
-        needs = required_literals(low)
+        needs = needed_words(regex)
         if needs is not None and len(needs) > _MOST_NEEDS:
             needs = None
-        return cls(regex, re.compile(low), needs)
+        return cls(regex, re.compile(_lowered_pattern(regex)), needs)
 
     def found(self, text: str, lower: str | None) -> bool:
         """Does the pattern occur in `text`? `lower` is text.lower() if text is ASCII, else None."""
@@ -186,6 +185,20 @@ class AsciiSearch:
         if self.needs is not None and not any(word in lower for word in self.needs):
             return False
         return self.lowered.search(lower) is not None
+
+
+def _lowered_pattern(regex: re.Pattern[str]) -> str:
+    return re.sub(r"\(\?p([<=])", r"(?P\1", regex.pattern.lower())
+
+
+def needed_words(regex: re.Pattern[str]) -> frozenset[str] | None:
+    """Lower-case strings of which the lowered text of every match holds one, or None.
+
+    None also when lowering the pattern would change what it means ("\\S", "\\x41").
+    """
+    if _UNSAFE_TO_LOWER.search(regex.pattern):
+        return None
+    return required_literals(_lowered_pattern(regex))
 
 
 def required_literals(pattern: str) -> frozenset[str] | None:

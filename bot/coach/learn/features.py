@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from bot.coach.detect.rules import needed_words
+
 _CONTRACTION_SPACE = re.compile(r"(\w) (n't|'(?:s|m|re|ve|ll|d))\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[:.]\d+)?|[?!]")
 
@@ -69,12 +71,23 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     ))
 
 
+# The words each idiom cannot match without (None: unknown): on ASCII text an idiom whose
+# words are absent would replace nothing, so it is not run (same text, a third the time).
+_IDIOM_NEEDS = tuple(needed_words(pattern) for pattern, _ in _IDIOMS)
+
+
 def without_idioms(text: str) -> str:
     """The text with friendly set phrases as single words (lengths may change)."""
     if not any(w in text.lower() for w in ("no", "never", "n't", "not", "hesitate", "soon")):
         return text
-    for pattern, word in _IDIOMS:
-        text = pattern.sub(word, text)
+    lower = text.lower() if text.isascii() else None
+    for (pattern, word), needs in zip(_IDIOMS, _IDIOM_NEEDS, strict=True):
+        if lower is not None and needs is not None and not any(n in lower for n in needs):
+            continue
+        replaced = pattern.sub(word, text)
+        if replaced != text:
+            text = replaced
+            lower = text.lower() if text.isascii() else None
     return text
 
 

@@ -19,6 +19,9 @@ _ABBREVIATIONS = frozenset(
 # plain form backtracks from every mark (quadratic).
 _BOUNDARY = re.compile(r"(?<![.!?])[.!?]++[\"')\]]*+(?=\s|$)|\n\s*+")
 _LAST_WORD = re.compile(r"([\w.]+)$")
+# One letter or digit: the regex class is exactly str.isalnum (checked for every code
+# point), and searching a span in C beats a generator over its characters.
+_ALNUM = re.compile(r"[^\W_]")
 
 
 def sentences(masked: str) -> list[tuple[int, int]]:
@@ -48,7 +51,7 @@ def _trimmed(masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         start += 1
     while end > start and masked[end - 1].isspace():
         end -= 1
-    if end > start and any(ch.isalnum() for ch in masked[start:end]):
+    if end > start and _ALNUM.search(masked, start, end):
         yield (start, end)
 
 

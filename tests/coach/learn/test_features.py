@@ -46,3 +46,16 @@ def test_soon_in_a_social_wish_is_not_the_soon_of_a_promise() -> None:
     assert "soon" not in tokens("Looking forward to welcoming you back on board soon")
     assert "soon" not in tokens("Talk soon!")
     assert "soon" in tokens("We hope to have you on your way soon")
+
+
+def test_idioms_skipped_for_their_missing_words_leave_the_same_text() -> None:
+    from bot.coach.learn.features import _IDIOMS, without_idioms
+
+    samples = ("No problem at all, never mind!", "Not a bother. I can't wait.", "noth",
+               "No worries, no need to rush. Couldn't agree more!", "Don't hesitate: NO RUSH",
+               "Can not go wrong, İ said no problems", "never say no to cake", "Not at ALL")
+    for text in samples:
+        plain = text
+        for pattern, word in _IDIOMS:
+            plain = pattern.sub(word, plain)
+        assert without_idioms(text) == plain, text
