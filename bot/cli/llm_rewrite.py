@@ -7,23 +7,38 @@ when it passes the guardrails, and `rewrite_source` says which one it is.
 
 from __future__ import annotations
 
-import asyncio
+import os
 from collections.abc import Sequence
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.coach.types import CoachResult
 from bot.config import Settings, load_settings
+
+KEY = "OPENAI_API_KEY"
+DOTENV = ".env"  # where load_settings also reads settings from
 
 
 def improve(
     result: CoachResult, *, now: datetime, tz: ZoneInfo, customer: str = ""
 ) -> tuple[CoachResult, tuple[str, ...]]:
     """The result with the model's rewrite where it passed, and the model's own suggestions."""
-    settings = load_settings()
-    if not settings.llm_enabled or result.rewrite is None:
+    if result.rewrite is None or not _key_may_be_set():
+        # No model to ask: the settings are not loaded at all, as checking the database
+        # URL imports SQLAlchemy, most of the command's cold start.
         return result, ()
+    settings = load_settings()
+    if not settings.llm_enabled:
+        return result, ()
+    import asyncio
+
     return asyncio.run(_improve(result, settings, now=now, tz=tz, customer=customer))
+
+
+def _key_may_be_set() -> bool:
+    """Whether the model's key is in the environment, or may be in the .env file."""
+    return bool(os.environ.get(KEY)) or Path(DOTENV).is_file()
 
 
 async def _improve(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import Enum
 from re import _parser  # type: ignore[attr-defined]
 from typing import TYPE_CHECKING
@@ -55,7 +55,7 @@ class Draft:
 
     def with_promises(self, promises: Sequence[FoundPromise]) -> Draft:
         """The same draft with other promises: its sentences and lower case are kept."""
-        return replace(self, promises=tuple(promises))
+        return Draft(self.text, self.masked, tuple(promises), self.spans, self.lower)
 
     def sentence_at(self, index: int) -> tuple[int, int]:
         for start, end in self.spans:
@@ -97,12 +97,18 @@ class LowerPattern:
         return cls(regex, boundary, required_literals(low))
 
     def finditer(self, lower: str) -> Iterator[re.Match[str]]:
+        """The matches in `lower`; most patterns find none, so that case costs least."""
         if self.cues is not None:
             for cue in self.cues:  # a plain loop: any() over a generator costs twice as much
                 if cue in lower:
                     break
             else:
-                return
+                return iter(())
+        if not self.boundary:
+            return self.regex.finditer(lower)
+        return self._at_word_starts(lower)
+
+    def _at_word_starts(self, lower: str) -> Iterator[re.Match[str]]:
         for m in self.regex.finditer(lower):
             start = m.start()
             if self.boundary and start > 0 and _wordish(lower[start - 1]) == _wordish(
