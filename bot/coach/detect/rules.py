@@ -265,6 +265,18 @@ class Rule:
     fix: Fix = Fix.NONE
     replacement: str = ""
     compiled: tuple[LowerPattern, ...] = field(default=(), compare=False)
+    # Words one of which every match of every pattern holds; None when not known (a
+    # detector, a pattern without such words).
+    needs: frozenset[str] | None = field(default=None, compare=False)
+
+    def may_match(self, lower: str) -> bool:
+        """False when no pattern can match: one word test for the rule, not one per pattern."""
+        if self.needs is None:
+            return True
+        for word in self.needs:  # noqa: SIM110 - a plain loop: any() over a generator is slower
+            if word in lower:
+                return True
+        return False
 
     def find(self, draft: Draft) -> Iterable[tuple[int, int]]:
         if self.detector is not None:
@@ -297,6 +309,9 @@ def rule(
     if len(fails) < 3 or len(passes) < 3:
         raise ValueError(f"rule {name}: at least three failing and three passing examples")
     compiled = tuple(LowerPattern.compile(p) for p in patterns)
+    cue_sets = [p.cues for p in compiled if p.cues is not None]
+    needs = (frozenset[str]().union(*cue_sets)
+             if compiled and detector is None and len(cue_sets) == len(compiled) else None)
     return Rule(
         name=name,
         code=code,
@@ -309,6 +324,7 @@ def rule(
         fix=fix,
         replacement=replacement,
         compiled=compiled,
+        needs=needs,
     )
 
 
@@ -326,6 +342,8 @@ def run_rules(rules: Iterable[Rule], draft: Draft) -> list[Hit]:
     hits: list[Hit] = []
     seen: set[tuple[str, int, int]] = set()
     for entry in rules:
+        if not entry.may_match(draft.lower):
+            continue
         for start, end in entry.find(draft):
             key = (entry.code, start, end)
             if key not in seen:

@@ -56,8 +56,7 @@ class Head:
     def from_totals(self, totals: Sequence[float]) -> dict[str, float]:
         """Class probabilities from the summed bias and weights (sigmoid or softmax)."""
         if len(self.classes) == 2 and len(totals) == 1:
-            yes = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, totals[0]))))
-            return {self.classes[0]: 1.0 - yes, self.classes[1]: yes}
+            return _binary(self.classes, totals[0])
         top = max(totals)
         exps = [math.exp(t - top) for t in totals]
         norm = sum(exps)
@@ -88,8 +87,20 @@ class LevelScorer:
         # run in C; every row is a non-empty list, so only the misses are dropped).
         found = list(filter(None, map(self.rows.get, features)))
         totals = [sum(column) for column in zip(self.bias, *found, strict=True)]
-        return {head.name: head.from_totals(totals[head.offset:head.offset + head.width])
-                for head in self.heads}
+        scores: dict[str, dict[str, float]] = {}
+        for head in self.heads:  # most heads are binary: their one column, without a slice
+            first, classes = head.offset, head.classes
+            if len(classes) == 2 and len(head.bias) == 1:
+                scores[head.name] = _binary(classes, totals[first])
+            else:
+                scores[head.name] = head.from_totals(totals[first:first + len(head.bias)])
+        return scores
+
+
+def _binary(classes: tuple[str, ...], total: float) -> dict[str, float]:
+    """A binary head's two probabilities from its one summed column (a sigmoid)."""
+    yes = 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, total))))
+    return {classes[0]: 1.0 - yes, classes[1]: yes}
 
 
 @dataclass(frozen=True, slots=True)
