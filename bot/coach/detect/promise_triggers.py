@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from bot.coach.detect.promise_verbs import LET_ME, VerbKind, ing_kind, verb_kind
+from bot.coach.detect.rules import AsciiSearch
 
 
 class Strength(Enum):
@@ -143,6 +144,12 @@ _MEETING = re.compile(
 )
 
 
+# The scans that run over every draft, each skipped on an ASCII draft that lacks every
+# word its matches need (same matches, most drafts hold none of them).
+_SCAN = {regex: AsciiSearch.of(regex, most_needs=None)
+         for regex in (_COMPANY, _ELIDED, _ARRIVES, _PASSIVE, _INTEND, _MEETING)}
+
+
 def find_triggers(text: str) -> list[Trigger]:
     """Possible commitments in `text`, in order, at most one per starting point."""
     found: dict[int, Trigger] = {}
@@ -166,12 +173,13 @@ def find_triggers(text: str) -> list[Trigger]:
         if m["verb"].lower() in LET_ME:
             kind, _ = verb_kind(text, m.start("verb"))
             add(Trigger(m.start(), m.start("verb"), Strength.WILL, kind))
-    for m in _COMPANY.finditer(text):
+    known = lower if text.isascii() else None  # lets a scan be skipped (AsciiSearch)
+    for m in _SCAN[_COMPANY].finditer(text, known):
         if m["will"] or m["offer"]:
             kind, _ = verb_kind(text, m.end())
             strength = Strength.OFFER if m["offer"] else Strength.WILL
             add(Trigger(m.start(), m.end(), strength, kind))
-    for m in _ELIDED.finditer(text):
+    for m in _SCAN[_ELIDED].finditer(text, known):
         if _first_person_before(text, m.start()):
             kind, _ = verb_kind(text, m.end())
             add(Trigger(m.start("m"), m.end(), Strength.WILL, kind))
@@ -179,14 +187,14 @@ def find_triggers(text: str) -> list[Trigger]:
             # "Your replacement has been dispatched and will arrive on Monday"
             add(Trigger(m.start("m"), m.end(), Strength.OFFER, VerbKind.OTHER))
     if " be " in lower:
-        _add_passives(text, add)
-    _add_others(text, lower, add)
-    _add_arrivals(text, add)
+        _add_passives(text, known, add)
+    _add_others(text, lower, known, add)
+    _add_arrivals(text, known, add)
     return [found[k] for k in sorted(found)]
 
 
-def _add_arrivals(text: str, add: _Adder) -> None:
-    for m in _ARRIVES.finditer(text):
+def _add_arrivals(text: str, known: str | None, add: _Adder) -> None:
+    for m in _SCAN[_ARRIVES].finditer(text, known):
         add(Trigger(m.start(), m.end(), Strength.OFFER, VerbKind.OTHER))
 
 
@@ -201,8 +209,8 @@ def _first_person_before(text: str, pos: int) -> bool:
     return bool(subjects) and subjects[-1]["s"].lower() in ("i", "we")
 
 
-def _add_passives(text: str, add: _Adder) -> None:
-    for m in _PASSIVE.finditer(text):
+def _add_passives(text: str, known: str | None, add: _Adder) -> None:
+    for m in _SCAN[_PASSIVE].finditer(text, known):
         if not (m["will"] or m["offer"]):
             continue
         subject_start = _clause_start(text, m.start())
@@ -214,7 +222,7 @@ def _add_passives(text: str, add: _Adder) -> None:
         add(Trigger(subject_start + len(subject) - len(subject.lstrip()), m.end(), strength, kind))
 
 
-def _add_others(text: str, lower: str, add: _Adder) -> None:
+def _add_others(text: str, lower: str, known: str | None, add: _Adder) -> None:
     for m in _YOU.finditer(text) if "you" in lower else ():
         verb = m["verb"].lower()
         if verb == "expect":
@@ -231,13 +239,13 @@ def _add_others(text: str, lower: str, add: _Adder) -> None:
         lead = _lead_start(text, m.start(), please=True)
         if lead is not None:
             add(Trigger(lead, m.end(), Strength.WILL, VerbKind.ACTION))
-    for m in _INTEND.finditer(text):
+    for m in _SCAN[_INTEND].finditer(text, known):
         kind, _ = verb_kind(text, m.end())
         add(Trigger(m.start(), m.end(), Strength.OFFER, kind))
     for m in _PROGRESSIVE.finditer(text) if "ing" in lower else ():
         kind = ing_kind(m["verb"], present=True)
         add(Trigger(m.start(), m.start("verb"), Strength.OFFER, kind))
-    for m in _MEETING.finditer(text) if "you" in lower else ():
+    for m in _SCAN[_MEETING].finditer(text, known) if "you" in lower else ():
         if _lead_start(text, m.start()) is None:
             continue
         add(Trigger(m.start("s"), m.end(), Strength.OFFER, VerbKind.OTHER))

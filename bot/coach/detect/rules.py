@@ -176,13 +176,23 @@ class AsciiSearch:
     needs: frozenset[str] | None
 
     @classmethod
-    def of(cls, regex: re.Pattern[str]) -> AsciiSearch:
+    def of(cls, regex: re.Pattern[str], most_needs: int | None = _MOST_NEEDS) -> AsciiSearch:
+        """`most_needs`: above this many words the test costs more than the lowered search
+        saves (None: any number, for `finditer`, which always runs the original)."""
         if regex.flags != re.IGNORECASE | re.UNICODE or _UNSAFE_TO_LOWER.search(regex.pattern):
             return cls(regex, None, None)
         needs = needed_words(regex)
-        if needs is not None and len(needs) > _MOST_NEEDS:
+        if needs is not None and most_needs is not None and len(needs) > most_needs:
             needs = None
         return cls(regex, re.compile(_lowered_pattern(regex)), needs)
+
+    def finditer(self, text: str, lower: str | None) -> Iterator[re.Match[str]]:
+        """The original regex's matches in `text` (its case, its groups); on ASCII text
+        without any needed word there are none, and the scan is skipped."""
+        if lower is not None and self.needs is not None and not any(
+                word in lower for word in self.needs):
+            return iter(())
+        return self.regex.finditer(text)
 
     def found(self, text: str, lower: str | None) -> bool:
         """Does the pattern occur in `text`? `lower` is text.lower() if text is ASCII, else None."""

@@ -59,3 +59,17 @@ def test_refusal_branches_left_out_change_no_match() -> None:
         low = lowered(text)
         expected = [(m.start(), m.end()) for m in whole.finditer(low)]
         assert [(m.start(), m.end()) for m in _REFUSAL.finditer(low)] == expected, text
+
+
+def test_trigger_scans_skipped_for_missing_words_find_what_the_regexes_find() -> None:
+    from bot.coach.detect.promise_triggers import _SCAN
+
+    texts = (*_texts(), "Our team will call you. It will be shipped and will arrive Monday.",
+             "We aim to see you Tuesday; the refund should be processed by then.",
+             "SOMEONE FROM OUR TEAM WILL BE IN TOUCH", "ſomeone will ſhip it", "İ will")
+    for regex, scan in _SCAN.items():
+        assert scan.needs is not None, regex.pattern[:40]
+        for text in texts:
+            known = text.lower() if text.isascii() else None
+            assert [m.span() for m in scan.finditer(text, known)] == [
+                m.span() for m in regex.finditer(text)], text
