@@ -66,7 +66,7 @@ class Head:
         """How much these features push towards `label`: which sentence a draft-level flag is on."""
         column = self.offset + (0 if self.width == 1 else self.classes.index(label))
         rows = self.rows
-        return sum(rows[f][column] for f in features if f in rows)
+        return sum([rows[f][column] for f in features if f in rows])  # a list: same order, faster
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ class LevelScorer:
         # The rows of the features the model knows, in the order given (map and filter
         # run in C; every row is a non-empty list, so only the misses are dropped).
         found = list(filter(None, map(self.rows.get, features)))
-        totals = [sum(column) for column in zip(self.bias, *found, strict=True)]
+        totals = list(map(sum, zip(self.bias, *found, strict=True)))
         scores: dict[str, dict[str, float]] = {}
         for head in self.heads:  # most heads are binary: their one column, without a slice
             first, classes = head.offset, head.classes
