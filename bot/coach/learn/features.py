@@ -128,6 +128,11 @@ def tokens(text: str) -> list[str]:
 def ngrams(words: Sequence[str], prefix: str = "") -> set[str]:
     """Words, pairs and triples, with sentence edges marked so openings are learnable."""
     padded = ["<s>", *words, "</s>"]
+    if not prefix:  # the same strings added in the same order, joined in C
+        found = set(words)
+        found.update(map(" ".join, itertools.pairwise(padded)))
+        found.update(map(" ".join, zip(padded, padded[1:], padded[2:], strict=False)))
+        return found
     found = {prefix + w for w in words}
     found.update(f"{prefix}{a} {b}" for a, b in itertools.pairwise(padded))
     found.update(f"{prefix}{a} {b} {c}" for a, b, c in

@@ -59,3 +59,14 @@ def test_idioms_skipped_for_their_missing_words_leave_the_same_text() -> None:
         for pattern, word in _IDIOMS:
             plain = pattern.sub(word, plain)
         assert without_idioms(text) == plain, text
+
+
+def test_ngrams_are_the_formatted_phrases_in_the_same_order() -> None:
+    import itertools
+
+    words = tokens("Hi Sam, we'll ship the 2 chairs tmrw by 3pm, no problem!")
+    padded = ["<s>", *words, "</s>"]
+    expected = {w for w in words}  # built the way the model's features always were
+    expected.update(f"{a} {b}" for a, b in itertools.pairwise(padded))
+    expected.update(f"{a} {b} {c}" for a, b, c in zip(padded, padded[1:], padded[2:], strict=False))
+    assert list(ngrams(words)) == list(expected)  # same order: the model sums in this order
