@@ -98,7 +98,10 @@ def is_cue(feature: str) -> bool:
 
 def tokens(text: str) -> list[str]:
     """Lower-case words with contractions and chat spellings written out, numbers as `<n>`."""
-    text = without_idioms(_CONTRACTION_SPACE.sub(r"\1\2", text.lower().replace("’", "'")))
+    text = text.lower().replace("’", "'")
+    if "'" in text:  # every match holds an apostrophe; most sentences have none
+        text = _CONTRACTION_SPACE.sub(r"\1\2", text)
+    text = without_idioms(text)
     out: list[str] = []
     for raw in _TOKEN.findall(text):
         if raw in _EXPAND:
