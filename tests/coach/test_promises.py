@@ -191,6 +191,10 @@ NOT_PROMISES = [
     "Send us a DM with your order number and we'll follow up.",
     "Hi Rachel, what's your local store? I'll look into this for you.",
     "Please DM the tracking number. We will look into this concern for you.",
+    # A wish to meet again times nobody's work.
+    "We'll see you again soon!",
+    "We hope to see you back on board very soon.",
+    "We hope you'll give us another chance soon to impress you.",
 ]
 
 

@@ -65,6 +65,10 @@ class ModelReading:
         return 0.0
 
 
+# Weights are summed in set order, which changes with Python's hash seed; the last bits of
+# a sum change with it. Ranks are compared rounded, so a near tie always goes to the first.
+_TIE_DIGITS = 9
+
 # Clauses end at a comma, semicolon, dash or line break, and at a colon not inside "6:15".
 _CLAUSE = re.compile(r"(?:[^,;:\n–—]|:(?=\d))+")
 
@@ -76,7 +80,7 @@ def _best_clause(view: SentenceView, head: Head) -> tuple[int, int]:
         words = tokens(m.group())
         if len(words) < 2:
             continue
-        score = head.contribution(ngrams(words), "yes")
+        score = round(head.contribution(ngrams(words), "yes"), _TIE_DIGITS)
         if score > best_score:
             start = view.start + m.start() + (len(m.group()) - len(m.group().lstrip()))
             best, best_score = (start, view.start + m.end() - (len(m.group())
@@ -104,8 +108,8 @@ def _likeliest_sentence(head: Head, where: Sequence[float], rows: Sequence[set[s
                         open_slots: Sequence[bool]) -> int:
     """The sentence most likely to hold a flagged tone code's words (never an open slot)."""
     ranks = [float("-inf") if open_slots[k] else
-             (where[k] if head.level == "sentence" and where[k] else
-              head.contribution(rows[k], "yes"))
+             round(where[k] if head.level == "sentence" and where[k] else
+                   head.contribution(rows[k], "yes"), _TIE_DIGITS)
              for k in range(len(rows))]
     return ranks.index(max(ranks))
 

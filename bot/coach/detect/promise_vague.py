@@ -91,6 +91,31 @@ _LATER_COUNTED = re.compile(
 _SOME_TIME_TAKEN = re.compile(r"\s+(?:ago|now|back)\b", re.IGNORECASE)
 
 
+# "See you again soon", "we hope to welcome you aboard soon": a wish to meet, not a time for
+# anybody's work. Read back from "soon" to the start of its clause.
+_SOCIAL_BEFORE = re.compile(
+    r"(?:\b(?:see(?:ing)?|welcom(?:e|ing)|meet(?:ing)?|visit(?:ing)?|host(?:ing)?)"
+    r"\s+(?:you|y'all|u)\b(?:\s+(?:all|both|two|guys))?"
+    r"(?:\s+(?:again|back|aboard|on\s*board|in|at|here|there|around))*"
+    r"|\bhav(?:e|ing)\s+you\s+(?:back|aboard|on\s*board|with\s+us)"
+    r"|\b(?:fly|flying|travel(?:l?ing)?|stay(?:ing)?|din(?:e|ing)|shop(?:ping)?|back)\s+with\s+us"
+    r"(?:\s+again)?|\bshar(?:e|ing)\s+the\s+skies(?:\s+(?:again|with\s+you))?"
+    r"|\banother\s+(?:chance|try|visit|go)(?:\s+to\s+\w+\s+you)?"
+    r"|\b(?:talk|speak|chat)(?:\s+to\s+you)?)"
+    r"[^.!?;\n]{0,40}?[\s,]*$",
+    re.IGNORECASE,
+)
+
+
+def _social(text: str, m: re.Match[str]) -> bool:
+    """ "soon" in a wish to meet again, which times nobody's work."""
+    if "soon" not in m.group().lower():
+        return False
+    has_you = "you" in text[max(0, m.start() - 80) : m.start()].lower()
+    return bool(_SOCIAL_BEFORE.search(text[max(0, m.start() - 80) : m.start()])) and (
+        has_you or "talk" in text[max(0, m.start() - 12) : m.start()].lower())
+
+
 def _taken(text: str, m: re.Match[str], words: str) -> bool:
     """ "later" and "some time" that do not stand for when ("later today", "need some time")."""
     if words.startswith("later"):
@@ -112,6 +137,8 @@ def _find_vague_times(text: str) -> tuple[VagueTime, ...]:
         kind = m.lastgroup or ""
         words = m.group().lower()
         if kind == "whenever" and _taken(text, m, words):
+            continue
+        if kind == "asap" and _social(text, m):
             continue
         detail = (m["ev"] or m["ev2"] or "").strip() if kind == "event" else ""
         if kind == "rightback":
