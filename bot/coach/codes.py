@@ -108,7 +108,9 @@ _CODES = (
         fix="Say plainly what you will do and by when, or that you can't and why.",
         decided_by="either",
         sentence_fix="commit",
-        overrides=frozenset({"vague_commitment", "hard_no"}),
+        # A hope said over a refusal is one problem, said two ways; a hope said over a
+        # promise is two ("I'll see what we can do 🤞": no time, and no real answer).
+        overrides=frozenset({"hard_no"}),
         fails=(
             "I'm sure it'll be totally fine, we'll have it sorted in no time!",
             "We'll see what we can do, no promises.",

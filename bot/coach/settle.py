@@ -6,8 +6,8 @@ sentence for promise and refusal codes, same draft for tone codes), and it is
 then the rule's exact words that are quoted; where the model raises a code no
 rule found, its own candidate is used. Where the rules decide, or no model is
 loaded, rule candidates stand as they are. Then a code silences the codes it
-`overrides` on the same words ("we'll see what we can do" is false hope, not
-also a vague promise) and those it `suppresses` anywhere (a vague promise is a
+`overrides` on the same words ("I doubt we can, fingers crossed" is false hope, not
+also a flat no) and those it `suppresses` anywhere (a vague promise is a
 next step), and one flag is kept per overlap of the same code.
 """
 

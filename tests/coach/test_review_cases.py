@@ -54,10 +54,10 @@ def test_a_false_hope_hedge_is_replaced_by_a_commitment_slot_not_deleted() -> No
 
 
 @pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
-def test_the_same_words_get_one_flag_and_false_hope_is_the_truer_one() -> None:
+def test_a_hedged_promise_is_both_false_hope_and_a_promise_with_no_time() -> None:
+    # As the labelled drafts read it: "see what we can do" gives no real answer and no time.
     result = coach("I'll try, but no promises. We'll see what we can do.")
-    assert result.flag_codes == ["false_hope"]
-    assert result.promises == ()  # "we'll see what we can do" is a hedge, not a promise
+    assert sorted(result.flag_codes) == ["false_hope", "vague_commitment"]
 
 
 @pytest.mark.usefixtures("rules_only")  # the rules rewriter's own wording
