@@ -46,6 +46,7 @@ class _Plan:
     sentence_edits: dict[tuple[int, int], str] = field(default_factory=dict)
     word_edits: list[_Edit] = field(default_factory=list)
     inserts: dict[int, list[str]] = field(default_factory=dict)
+    softened: list[tuple[int, int]] = field(default_factory=list)  # hard no's being softened
     _protected: list[tuple[int, int]] | None = None
 
     def protected(self, start: int, end: int) -> bool:
@@ -274,7 +275,8 @@ def _restate(plan: _Plan, hit: Hit) -> None:
         return
     refused = sum(min(e, end) - max(s, start) for s, e in find_refusals(plan.draft.masked)
                   if s < end and start < e)
-    if hit.rule.code == "defensive" and refused * 5 >= (end - start) * 3:
+    softening = any(s < end and start < e for s, e in plan.softened)
+    if hit.rule.code == "defensive" and softening and refused * 5 >= (end - start) * 3:
         return  # a plain no is not an argument: it stays, and its softening follows it
     plan.sentence_edits[(start, end)] = restate(what, plan.draft.text[start:end].strip())
 
@@ -327,6 +329,7 @@ def rewrite_draft(draft: Draft, hits: Sequence[Hit]) -> str | None:
         others = [h for h in hits if h.rule.fix is not Fix.COMMIT]
         for edit in hedge_edits(draft, hedges, others):
             plan.word_edits.append(_Edit(edit.start, edit.end, edit.text))
+    plan.softened = [draft.sentence_at(h.start) for h in hits if h.rule.fix is Fix.SOFTEN]
     for hit in hits:
         fix = hit.rule.fix
         if fix is Fix.DELETE:
