@@ -110,12 +110,12 @@ def main() -> dict[str, float]:
     print(f"  latency p50       {figures['p50_ms']:.3f} ms")
     print(f"  latency p99       {figures['p99_ms']:.3f} ms")
     print(f"  400-char drafts   p50 {figures['p50_400_chars_ms']:.3f} ms, p99 "
-          f"{figures['p99_400_chars_ms']:.3f} ms (target p99 < 5 ms); of which "
+          f"{figures['p99_400_chars_ms']:.3f} ms (target p99 < 3 ms); of which "
           f"find_promises {figures['promise_finder_400_chars_ms']:.3f} ms mean per call")
     print(f"  throughput        {figures['drafts_per_second']:,.0f} drafts/s on one core "
           "(target > 2,000)")
     print(f"  cold start        {figures['cold_start_median_s']:.3f} s median of {COLD_RUNS} "
-          "runs of `python app.py coach` (target < 0.6 s)")
+          "runs of `python app.py coach` (target < 0.5 s)")
     return figures
 
 
