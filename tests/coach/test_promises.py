@@ -66,6 +66,7 @@ def test_a_commitment_with_a_checkable_time_gets_that_due(text: str, due: str) -
 
 
 VAGUE = [
+    ("I'll talk to the team soon.", "soon"),
     ("Thanks for your patience! I'll get back to you shortly with an update.", "shortly"),
     ("We're looking into it and will update you soon.", "soon"),
     ("Give me a sec, I'll be right back.", "right back"),

@@ -91,29 +91,24 @@ _LATER_COUNTED = re.compile(
 _SOME_TIME_TAKEN = re.compile(r"\s+(?:ago|now|back)\b", re.IGNORECASE)
 
 
-# "See you again soon", "we hope to welcome you aboard soon": a wish to meet, not a time for
-# anybody's work. Read back from "soon" to the start of its clause.
+# "See you again soon", "we hope to welcome you aboard soon", "talk soon": a wish to meet,
+# not a time for anybody's work. Read back from "soon" within its clause.
 _SOCIAL_BEFORE = re.compile(
     r"(?:\b(?:see(?:ing)?|welcom(?:e|ing)|meet(?:ing)?|visit(?:ing)?|host(?:ing)?)"
-    r"\s+(?:you|y'all|u)\b(?:\s+(?:all|both|two|guys))?"
-    r"(?:\s+(?:again|back|aboard|on\s*board|in|at|here|there|around))*"
+    r"\s+(?:you|y'all|u)\b"
     r"|\bhav(?:e|ing)\s+you\s+(?:back|aboard|on\s*board|with\s+us)"
-    r"|\b(?:fly|flying|travel(?:l?ing)?|stay(?:ing)?|din(?:e|ing)|shop(?:ping)?|back)\s+with\s+us"
-    r"(?:\s+again)?|\bshar(?:e|ing)\s+the\s+skies(?:\s+(?:again|with\s+you))?"
-    r"|\banother\s+(?:chance|try|visit|go)(?:\s+to\s+\w+\s+you)?"
-    r"|\b(?:talk|speak|chat)(?:\s+to\s+you)?)"
-    r"[^.!?;\n]{0,40}?[\s,]*$",
+    r"|\b(?:fly|flying|travel(?:l?ing)?|stay(?:ing)?|din(?:e|ing)|shop(?:ping)?)\s+with\s+us"
+    r"|\bshar(?:e|ing)\s+the\s+skies|\banother\s+(?:chance|try|visit|go))"
+    r"[^.!?;\n]{0,60}?[\s,]*$"
+    r"|\b(?:talk|speak|chat)(?:\s+(?:to|with)\s+(?:you|u))?[\s,]*$",
     re.IGNORECASE,
 )
 
 
 def _social(text: str, m: re.Match[str]) -> bool:
     """ "soon" in a wish to meet again, which times nobody's work."""
-    if "soon" not in m.group().lower():
-        return False
-    has_you = "you" in text[max(0, m.start() - 80) : m.start()].lower()
-    return bool(_SOCIAL_BEFORE.search(text[max(0, m.start() - 80) : m.start()])) and (
-        has_you or "talk" in text[max(0, m.start() - 12) : m.start()].lower())
+    return "soon" in m.group().lower() and bool(
+        _SOCIAL_BEFORE.search(text, max(0, m.start() - 80), m.start()))
 
 
 def _taken(text: str, m: re.Match[str], words: str) -> bool:
