@@ -238,7 +238,7 @@ _CODES = (
         needs_a_problem=True,
         fails=(
             "Sorry for the trouble with your order.",
-            "nothing yet sorry",
+            "sorry, still waiting to hear back",
             "So sorry about the mix-up with your order.",
         ),
         passes=(

@@ -52,7 +52,9 @@ _REQUEST = re.compile(
     r"\bfill (?:in|out)\b|\bsubmit\b|\bshare (?:your|the|a)\b",
     re.IGNORECASE,
 )
+# Read after the idioms are merged: "see you again soon" arrives as "seeyousoon".
 _WISH = re.compile(r"\b(?:hope|hoping|look(?:ing)? forward|can't wait|see you|welcome you|"
+                   r"seeyousoon|talksoon|"
                    r"wish(?:ing)? you|enjoy)\b", re.IGNORECASE)
 _GLAD_TO = re.compile(r"\b(?:happy|glad|pleased|delighted|more than happy) to\b", re.IGNORECASE)
 _EFFORT = re.compile(r"\b(?:try|trying|do (?:our|my) (?:very )?best|working (?:hard|on)|"
