@@ -103,6 +103,14 @@ def _this_digest(actor: Actor, week_key: str) -> tuple[ColumnElement[bool], ...]
     )
 
 
+def _may_retry(now: datetime, stale_after: timedelta) -> ColumnElement[bool]:
+    """A delivery that failed, or whose sender died before saying how it went."""
+    return or_(
+        DigestDelivery.status == "failed",
+        and_(DigestDelivery.status == "claimed", DigestDelivery.claimed_at < now - stale_after),
+    )
+
+
 DigestClaim = Literal["first", "again"]
 """"first": nobody tried yet. "again": an earlier try failed or its sender died, so the
 message may have gone out after all, and a sender that can look should look first."""
@@ -135,13 +143,7 @@ def claim_digest(
         update(DigestDelivery)
         .where(
             *_this_digest(actor, week_key),
-            or_(
-                DigestDelivery.status == "failed",
-                and_(
-                    DigestDelivery.status == "claimed",
-                    DigestDelivery.claimed_at < now - stale_after,
-                ),
-            ),
+            _may_retry(now, stale_after),
         )
         .values(status="claimed", claimed_at=now, error=None)
     )
@@ -187,13 +189,7 @@ def claim_digests(
             update(DigestDelivery)
             .where(
                 tuple_(*columns).in_(rest),
-                or_(
-                    DigestDelivery.status == "failed",
-                    and_(
-                        DigestDelivery.status == "claimed",
-                        DigestDelivery.claimed_at < now - stale_after,
-                    ),
-                ),
+                _may_retry(now, stale_after),
             )
             .values(status="claimed", claimed_at=now, error=None)
             .returning(*columns)
