@@ -51,6 +51,16 @@ SPECIFIC = [
     ("Your replacement has been dispatched and will arrive on Monday.", "Mon 09 17:00"),
     ("We'll have someone look at it this week.", "Fri 06 17:00"),
     ("I will send you the revised contract by COB on March 12th.", "Thu 12 17:00"),
+    # chat drops the subject
+    ("will look at it tmrw", "Thu 05 17:00"),
+    ("on it, will confirm by noon", "Wed 04 12:00"),
+    ("Thanks! Will send it over tonight.", "Wed 04 21:00"),
+    ("The parcel was lost, will refund you today", "Wed 04 17:00"),
+    # a bare hour after "by" is an afternoon hour
+    ("I'll call u by 3", "Wed 04 15:00"),
+    # the company's word on a wait
+    ("Please allow up to 72 hours for your points to appear.", "Sat 07 10:00"),
+    ("Our support team aims to reply within 24 hours.", "Thu 05 10:00"),
 ]
 
 
@@ -91,6 +101,7 @@ VAGUE = [
     ("I will look into this and let you know.", "I will look into this and let you know"),
     ("You'll hear from us.", "You'll hear from us"),
     ("Hi Dana,\n\nSo sorry about this. We'll look into it.\n\nBest,\nSam", "We'll look into it"),
+    ("checked with the team, will get back to u soon", "soon"),
 ]
 
 
@@ -196,6 +207,12 @@ NOT_PROMISES = [
     "We'll see you again soon!",
     "We hope to see you back on board very soon.",
     "We hope you'll give us another chance soon to impress you.",
+    # "Will you / Will it ...?" asks; it promises nothing
+    "Will you be around tomorrow?",
+    "Will you send it over tomorrow?",
+    "I don't know if it will arrive, sorry.",
+    # "by 3" as an amount
+    "We cut the price by 3 per cent.",
 ]
 
 

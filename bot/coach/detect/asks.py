@@ -15,6 +15,9 @@ from __future__ import annotations
 
 import re
 
+# How many sentences back a request to the customer still makes an untimed offer theirs to
+# trigger ("Can you DM us your order number? Thanks! We'll take a look").
+ASKED_BACK = 2
 # What opens a sentence before its verb: handles, greetings, names, "so", "just", "please".
 _OPENING = (
     r"^(?:\W|@\w+|\b(?:hi|hey|hello|dear|morning|afternoon|evening|thanks|thank\s+you|sorry|ok|okay"

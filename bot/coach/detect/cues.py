@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from bot.coach.detect.asks import ASKED_BACK, asks_customer
 from bot.coach.detect.empathy import EMPATHY_HEAD
 from bot.coach.detect.promise_vague import find_vague_times
 from bot.coach.detect.refusals import SOFTENER, find_refusals
@@ -98,9 +99,16 @@ def sentence_views(draft: Draft, hits: Sequence[Hit], now: datetime,
     found.extend((a, "c:refusal") for a, _ in find_refusals(masked))
     grouped = _by_sentence(starts, found, len(spans))
     views: list[SentenceView] = []
+    asked: list[bool] = []
     for (s_start, s_end), names in zip(spans, grouped, strict=True):
         text = masked[s_start:s_end]
         cues = set(names)
+        # The customer's move first: an untimed offer after it is one they trigger (asks.py).
+        asked.append(asks_customer(text))
+        if asked[-1]:
+            cues.add("c:asks")
+        if any(asked[-1 - ASKED_BACK : -1]):
+            cues.add("c:after_ask")
         plain = without_idioms(text)
         lower = plain.lower() if plain.isascii() else None
         for name, search in _FAST_SENTENCE_CUES:

@@ -59,6 +59,13 @@ _COMPANY = re.compile(
     rf"|(?P<offer>\s+can(?!'t|not)|\s+should))\b",
     re.IGNORECASE,
 )
+# Chat drops the subject: "will look at it tmrw", "checked with the team, will get back to u".
+_BARE_WILL = re.compile(r"\b(?:will|shall)\b(?=\s)", re.IGNORECASE)
+_BARE_LEAD = re.compile(
+    r"(?:(?:ok(?:ay)?|sure|yes|yep|yeah|np|cool|great|thanks|thx|ty|noted|understood|got\s+it"
+    r"|on\s+it|no\s+worries|no\s+problem|of\s+course|absolutely|sorry)\W*)*$",
+    re.IGNORECASE,
+)
 _SUBORDINATE = re.compile(
     r"\b(?:what|whatever|if|whether|that|how|when|where|which|who|anything|everything|all)\s+$",
     re.IGNORECASE,
@@ -129,8 +136,15 @@ _EXPECT = re.compile(
     r"|answer|delivery|refund))\b",
     re.IGNORECASE,
 )
+# "Please allow up to 72 hours for your points to appear": the company's word on a wait.
+_ALLOW = re.compile(
+    r"\ballow\s+(?:up\s+to\s+|at\s+least\s+|about\s+|around\s+)?(?:\d|an?\s|one|two|three"
+    r"|four|five|six|seven|ten|several|a\s+few)",
+    re.IGNORECASE,
+)
 _INTEND = re.compile(
-    r"\b(?:I|we)(?:'m|'re|\s+am|\s+are)?\s+(?:fully\s+)?(?:expect|aim|intend|hope|hoping|planning|aiming"
+    r"\b(?:I|we|our\s+(?:[\w-]+\s+)?team|the\s+team)(?:'m|'re|\s+am|\s+are|\s+is)?\s+"
+    r"(?:fully\s+)?(?:expects?|aims?|intends?|hopes?|hoping|planning|aiming"
     r"|expecting)\s+to\s+",
     re.IGNORECASE,
 )
@@ -186,6 +200,11 @@ def find_triggers(text: str) -> list[Trigger]:
         elif _ELIDED_ARRIVAL.match(text, m.end()) and _thing_before(text, m.start()):
             # "Your replacement has been dispatched and will arrive on Monday"
             add(Trigger(m.start("m"), m.end(), Strength.OFFER, VerbKind.OTHER))
+    for m in _BARE_WILL.finditer(text) if "will" in lower or "shall" in lower else ():
+        if _subjectless(text, m.start()):
+            kind, _ = verb_kind(text, m.end())
+            if kind is VerbKind.ACTION:  # "Will you / Will it ...?" is a question
+                add(Trigger(m.start(), m.end(), Strength.WILL, kind))
     if " be " in lower:
         _add_passives(text, known, add)
     _add_others(text, lower, known, add)
@@ -196,6 +215,16 @@ def find_triggers(text: str) -> list[Trigger]:
 def _add_arrivals(text: str, known: str | None, add: _Adder) -> None:
     for m in _SCAN[_ARRIVES].finditer(text, known):
         add(Trigger(m.start(), m.end(), Strength.OFFER, VerbKind.OTHER))
+
+
+def _subjectless(text: str, pos: int) -> bool:
+    """Whether the "will" at `pos` opens its clause: only a sentence start, a comma or an
+    acknowledgement ("ok,", "on it -") stands before it."""
+    boundary = max(text.rfind(c, 0, pos) for c in ".!?:;\n,(")
+    lead = text[boundary + 1 : pos]
+    if boundary >= 0 and text[boundary] == "," and not lead.strip():
+        return True
+    return bool(_BARE_LEAD.match(lead.strip(" \t-–—")))
 
 
 def _thing_before(text: str, pos: int) -> bool:
@@ -239,6 +268,10 @@ def _add_others(text: str, lower: str, known: str | None, add: _Adder) -> None:
         lead = _lead_start(text, m.start(), please=True)
         if lead is not None:
             add(Trigger(lead, m.end(), Strength.WILL, VerbKind.ACTION))
+    for m in _ALLOW.finditer(text) if "allow" in lower else ():
+        lead = _lead_start(text, m.start(), please=True)
+        if lead is not None:
+            add(Trigger(lead, m.end(), Strength.OFFER, VerbKind.OTHER))
     for m in _SCAN[_INTEND].finditer(text, known):
         kind, _ = verb_kind(text, m.end())
         add(Trigger(m.start(), m.end(), Strength.OFFER, kind))

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from bot.coach.detect.asks import asks_customer
+from bot.coach.detect.asks import ASKED_BACK, asks_customer
 from bot.coach.detect.promise_triggers import Strength, Trigger, find_triggers
 from bot.coach.detect.promise_vague import VagueTime, find_vague_times
 from bot.coach.detect.promise_verbs import VerbKind, verb_kind
@@ -98,7 +98,6 @@ _SOFT_IF = re.compile(
 )
 # A request and the offer it triggers in one sentence: "Send us a DM and we'll follow up".
 _JOINED = re.compile(r"(?:\band|\bthen|[,:;])\s*$", re.IGNORECASE)
-_ASKED_BACK = 2  # sentences before a promise in which a request to the customer conditions it
 _CLAUSE_BREAK = re.compile(r"[();]|\s[-–—]+\s")
 _POST_CONDITION = re.compile(
     r"\b(?:if|once|when|whenever|as\s+soon\s+as|after)\s+(?:you|your)\b"
@@ -184,7 +183,7 @@ def find_promises(text: str, *, now: datetime, tz: ZoneInfo,
 
     def asked_first(index: int) -> bool:
         """Whether one of the two sentences before this one asks the customer to act."""
-        for k in range(max(0, index - _ASKED_BACK), index):
+        for k in range(max(0, index - ASKED_BACK), index):
             if k not in asked:
                 asked[k] = asks_customer(text[spans[k][0] : spans[k][1]])
             if asked[k]:

@@ -927,11 +927,23 @@ _DEADLINE_BEFORE = re.compile(
 )
 
 
+# "by 3" is three o'clock ("I'll call you by 3"), but "by 13" is a date and "cut it by 3"
+# an amount: such a "by" only counts beside a stronger time ("Friday by 10").
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:increase[sd]?|reduce[sd]?|raise[sd]?|lower(?:ed|s)?|cut|drop(?:ped|s)?|up|down|off"
+    r"|divided|multiplied|grow(?:n|s)?|grew|rise[sn]?|rose|fell|fall(?:en|s)?|short|over"
+    r"|under|discount(?:ed)?|extend(?:ed|s)?|delay(?:ed|s)?|late|early|behind|ahead)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _bare(m: re.Match[str], text: str, now: datetime, tz: ZoneInfo) -> _Atom | None:
     resolved = _clock_of(int(m["ba_h"]), 0, None)
     if resolved is None:
         return None
-    weak = (m["ba_pre"] or "").lower() == "by"
+    weak = (m["ba_pre"] or "").lower() == "by" and (
+        int(m["ba_h"]) > 12 or bool(_CHANGE_BEFORE.search(text, max(0, m.start() - 24), m.start()))
+    )
     return _Atom(m.start(), m.end(), clock=resolved[0], ambiguous=resolved[1], weak=weak)
 
 

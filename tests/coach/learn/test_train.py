@@ -26,3 +26,10 @@ def test_heavier_rows_move_the_threshold_towards_what_they_need() -> None:
     assert _best_threshold(truth, scores) <= 0.5
     # the low-scoring positive barely counts: it is no longer worth the false alarm
     assert _best_threshold(truth, scores, [1.0, 0.1, 1.0, 1.0]) > 0.45
+
+
+def test_a_flat_top_gives_the_middle_of_its_run_not_its_edge() -> None:
+    # every threshold from 0.22 to 0.80 separates the two classes perfectly
+    truth = [True, True, False, False]
+    scores = [0.95, 0.81, 0.21, 0.05]
+    assert 0.48 <= _best_threshold(truth, scores) <= 0.54
