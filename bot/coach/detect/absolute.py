@@ -94,6 +94,9 @@ NO_EXCEPTIONS = rule(
         r"\b(?:and )?that's (?:final|the end of it)\b",
         r"\bit is what it is\b|\bit's what it is\b",
         r"\b(?:that's|that is) (?:just |simply )?the way it is\b",
+        r"\b(?:absolutely |there's |there is |there's just |there is just )?no way (?:we|I)"
+        r"(?:'re|'m| are| am|'ll| will| can| could| would)\b",
+        r"\b(?:the|a) (price|deadline|policy|rule|contract|fee|date) is (?:the|a) \1\b",
     ),
     fix=Fix.DROP_SENTENCE,
     fails=(
@@ -101,11 +104,15 @@ NO_EXCEPTIONS = rule(
         "There are no exceptions.",
         "Rules are rules.",
         "The window is fixed. It is what it is.",
+        "Absolutely no way we're refunding this.",
+        "The price is the price, we don't negotiate.",
     ),
     passes=(
         "The price includes installation and a two-year warranty.",
         "We can make an exception this time.",
         "Our policy is to refund within five days.",
+        "There's no way to know until the courier scans it, so I'll check at 3 and update you.",
+        "The price is the same as last year.",
     ),
 )
 

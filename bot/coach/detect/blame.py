@@ -27,6 +27,10 @@ BLAME_CUSTOMER = rule(
         r"(?<!if )(?<!when )(?<!whether )(?<!in case )\byou (?:failed to|forgot to|neglected to|"
         r"didn't bother to|did not bother to|didn't read|did not read|didn't follow|"
         r"did not follow|never read|ignored|misread|misunderstood|overlooked)\b",
+        # a step the customer was meant to take, said as their omission
+        r"(?<!if )(?<!when )(?<!whether )(?<!in case )\byou (?:didn't|did not|never) "
+        r"(?:attach|include|fill|complete|sign|provide|specify|submit|register|enter|tick|select"
+        r"|book|pay|read|follow|check|update|confirm)\b",
         r"\b(?:it's|it is|that's|that is|this is|it was|that was) (?:entirely |completely |"
         r"totally |all |really )?(?:your|the customer's) (?:own )?(?:fault|mistake|error|"
         r"responsibility|problem)\b",
@@ -48,6 +52,7 @@ BLAME_CUSTOMER = rule(
         "You must have entered the wrong address.",
         "You failed to include the order number.",
         "Honestly this is user error.",
+        "You didn't attach the file, so I couldn't process it.",
     ),
     passes=(
         "If you should need anything else, just reply here.",
@@ -55,6 +60,8 @@ BLAME_CUSTOMER = rule(
         "I've checked and the order number is correct.",
         "It's not your fault at all, and I'm sorry for the trouble.",
         "You might have seen our email about the outage; here's the update.",
+        "If you didn't receive the email, I'll resend it now.",
+        "It looks like the file didn't come through - could you try again?",
     ),
 )
 

@@ -65,6 +65,14 @@ _RULE = re.compile(r"\b(?:policy|policies|terms|rules?|only|non-?refundable|not 
                    r"refunds?|exceptions))\b", re.IGNORECASE)
 _NO_NEWS = re.compile(r"\b(?:don't|do not|haven't|have not|no) (?:\w+ ){0,2}(?:information|"
                       r"info|update|dates?|plans?|news|details)\b", re.IGNORECASE)
+# The problem is already gone: an explanation after a fix needs no next step from anyone.
+_RESOLVED = re.compile(
+    r"\b(?:is|are|'s|'re|has been|have been|was|were)\s+(?:now\s+|all\s+|fully\s+|since\s+)?"
+    r"(?:fixed|resolved|sorted(?:\s+out)?|working(?:\s+(?:again|normally|fine))?|back\s+(?:up|online"
+    r"|to\s+normal)|rolled\s+back|restored|up\s+and\s+running|refunded|reversed|replaced"
+    r"|corrected|reinstated)\b",
+    re.IGNORECASE,
+)
 _NOW = re.compile(r"\b(?:now|right now|currently|at the moment|as we speak)\b", re.IGNORECASE)
 
 
@@ -129,7 +137,7 @@ _SENTENCE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("thing_future", _THING_FUTURE), ("whereabouts", _WHEREABOUTS), ("you_will", _YOU_WILL),
     ("condition", _CONDITION), ("past", _PAST), ("negation", _NEGATION), ("now", _NOW),
     ("request", _REQUEST), ("wish", _WISH), ("glad_to", _GLAD_TO), ("effort", _EFFORT),
-    ("rule", _RULE), ("no_news", _NO_NEWS),
+    ("rule", _RULE), ("no_news", _NO_NEWS), ("resolved", _RESOLVED),
 )
 # The same cues in their fast form for ASCII sentences (most of them): same answers.
 _FAST_SENTENCE_CUES = tuple((name, AsciiSearch.of(pattern)) for name, pattern in _SENTENCE_CUES)

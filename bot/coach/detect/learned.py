@@ -27,6 +27,7 @@ from bot.coach.learn.features import (
 )
 from bot.coach.learn.model import WHERE, CoachModel, Head
 from bot.coach.rewrite.slots import OPEN_SLOT
+from bot.coach.settle import RULE_BACKING
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +141,11 @@ def read_with_model(views: Sequence[SentenceView], model: CoachModel) -> ModelRe
                 start, end = _vague_words(view)
                 candidates.append(Candidate("vague_commitment", start, end, c["vague"],
                                             "model:commitment"))
-            if c.get("vague", 0.0) + c.get("specific", 0.0) >= commitment.thresholds.get(
-                    "promise", 0.5):
+            # A timed promise the finder saw needs less from the model, as a rule's flag does.
+            bar = commitment.thresholds.get("promise", 0.5)
+            if "c:promise:specific" in view.cues:
+                bar *= RULE_BACKING
+            if c.get("vague", 0.0) + c.get("specific", 0.0) >= bar:
                 promises.add(i)
         if refusal is not None and r.get("hard", 0.0) >= refusal.thresholds.get("hard", 0.5):
             start, end = _refusal_words(view)

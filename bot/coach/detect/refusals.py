@@ -33,6 +33,7 @@ _NOT_DENIAL = (
     r"|upload|install|view|print|pay|receive|send you a link|be sure|be certain|be more|be happier"
     r"|begin to|keep up|make sense|process the payment|process your payment"
     r"|take (?:a |any )?(?:vacation|holiday|time off|day off|days off|break|leave)"
+    r"|happen again|recur|occur again|go wrong again"
 )
 
 
