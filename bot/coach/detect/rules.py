@@ -136,30 +136,27 @@ class LowerAlternatives:
     def __init__(self, branches: Sequence[str]) -> None:
         self._branches = tuple(b.lower() for b in branches)
         self._needs = tuple(required_literals(b) for b in self._branches)
-        self._compiled: tuple[re.Pattern[str], ...] | None = None
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self._branches)
 
-    def _patterns(self) -> tuple[re.Pattern[str], ...]:
-        """Every branch compiled as it stands in the union (what `LowerPattern` made of it)."""
-        if self._compiled is None:
-            compiled = []
-            for branch in self._branches:
-                regex = re.compile(_lowered_text(f"(?:{branch})"))
-                if regex.groups or _parser.parse(regex.pattern).getwidth()[0] == 0:
-                    # Merging matches assumes no groups and no empty match (always so now).
-                    raise ValueError(f"branch cannot be scanned on its own: {branch!r}")
-                compiled.append(regex)
-            self._compiled = tuple(compiled)
-        return self._compiled
+    def _pattern(self, i: int) -> re.Pattern[str]:
+        """Branch `i` compiled as it stands in the union (what `LowerPattern` made of it)."""
+        regex = self._compiled[i]
+        if regex is None:
+            regex = re.compile(_lowered_text(f"(?:{self._branches[i]})"))
+            if regex.groups or _parser.parse(regex.pattern).getwidth()[0] == 0:
+                # Merging matches assumes no groups and no empty match (always so now).
+                raise ValueError(f"branch cannot be scanned on its own: {self._branches[i]!r}")
+            self._compiled[i] = regex
+        return regex
 
     def finditer(self, lower: str) -> Iterator[re.Match[str]]:
         live = [i for i, needs in enumerate(self._needs)
                 if needs is None or any(word in lower for word in needs)]
         if not live:
             return iter(())
-        patterns = self._patterns()
         if len(live) == 1:
-            return patterns[live[0]].finditer(lower)
-        return _merged([patterns[i] for i in live], lower)
+            return self._pattern(live[0]).finditer(lower)
+        return _merged([self._pattern(i) for i in live], lower)
 
 
 def _merged(patterns: Sequence[re.Pattern[str]], lower: str) -> Iterator[re.Match[str]]:

@@ -24,7 +24,7 @@ class Starts:
     finder: _Finder = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "finder", _Finder.of(self))
+        object.__setattr__(self, "finder", _Finder(self))
 
 
 def anchors(
@@ -37,28 +37,36 @@ def anchors(
     return Starts(frozenset(firsts), digits, at_sign)
 
 
-@dataclass(frozen=True, slots=True)
 class _Finder:
     """The positions `scan` tries, as regexes: for ASCII text (run on it lowered) and any text.
 
     A position is tried when a word of `Starts` begins there (a whole run of ASCII
     letters, in any case, not right after a letter or digit), a digit not right
     after a letter or digit begins there (if `digits`), or an "@" (if `at_sign`):
-    exactly the tokens of `[A-Za-z]+|\\d|@` that a word-by-word loop would keep. The words are a
-    trie, so the regex tests a position's first letter once, not once per word.
+    exactly the tokens of `[A-Za-z]+|\\d|@` that a word-by-word loop would keep.
+    The words are a trie, so the regex tests a position's first letter once, not
+    once per word. Each form is compiled when first needed, so importing stays cheap.
     """
 
-    lowered: re.Pattern[str]  # for ASCII text, run on text.lower(): no case folding
-    any_case: re.Pattern[str]
+    __slots__ = ("_any_case", "_lowered", "_starts")
 
-    @classmethod
-    def of(cls, starts: Starts) -> _Finder:
-        words = sorted(w for w in starts.words if re.fullmatch("[a-z]+", w))
-        return cls(re.compile(_finder_pattern(words, starts, "(?:")),
-                   re.compile(_finder_pattern(words, starts, "(?ai:")))
+    def __init__(self, starts: Starts) -> None:
+        self._starts = starts
+        self._lowered: re.Pattern[str] | None = None
+        self._any_case: re.Pattern[str] | None = None
+
+    def positions(self, text: str) -> Iterator[re.Match[str]]:
+        if text.isascii():  # lowered, ASCII keeps its length and needs no case folding
+            if self._lowered is None:
+                self._lowered = re.compile(_finder_pattern(self._starts, "(?:"))
+            return self._lowered.finditer(text.lower())
+        if self._any_case is None:
+            self._any_case = re.compile(_finder_pattern(self._starts, "(?ai:"))
+        return self._any_case.finditer(text)
 
 
-def _finder_pattern(words: list[str], starts: Starts, group: str) -> str:
+def _finder_pattern(starts: Starts, group: str) -> str:
+    words = sorted(w for w in starts.words if re.fullmatch("[a-z]+", w))
     parts = [f"{group}{_trie(words)})(?![A-Za-z])"] if words else []
     if starts.digits:
         parts.append(r"\d")
@@ -97,10 +105,7 @@ def _trie(words: Iterable[str]) -> str:
 def scan(pattern: re.Pattern[str], starts: Starts, text: str) -> Iterator[re.Match[str]]:
     """Like `pattern.finditer(text)` for patterns whose matches begin at one of `starts`."""
     done = 0
-    finder = starts.finder
-    found = (finder.lowered.finditer(text.lower()) if text.isascii()
-             else finder.any_case.finditer(text))
-    for start in found:
+    for start in starts.finder.positions(text):
         position = start.start()
         if position < done:
             continue
