@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.coach.detect.rules import needed_words
+from bot.coach.detect.rules import holds_any, needed_words
 
 _CONTRACTION_SPACE = re.compile(r"(\w) (n't|'(?:s|m|re|ve|ll|d))\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[:.]\d+)?|[?!]")
@@ -83,21 +83,13 @@ def without_idioms(text: str) -> str:
         return text
     lower = low if text.isascii() else None
     for (pattern, word), needs in zip(_IDIOMS, _IDIOM_NEEDS, strict=True):
-        if lower is not None and needs is not None and not _holds_any(lower, needs):
+        if lower is not None and needs is not None and not holds_any(lower, needs):
             continue
         replaced = pattern.sub(word, text)
         if replaced != text:
             text = replaced
             lower = text.lower() if text.isascii() else None
     return text
-
-
-def _holds_any(lower: str, words: frozenset[str]) -> bool:
-    """Does `lower` contain one of `words`? (A plain loop: any() over a generator is slower.)"""
-    for w in words:  # noqa: SIM110
-        if w in lower:
-            return True
-    return False
 
 
 def is_cue(feature: str) -> bool:
