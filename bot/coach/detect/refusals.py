@@ -229,9 +229,12 @@ def _scan_refusals(masked: str) -> Iterator[tuple[int, int]]:
         yield start, m.end()
 
 
+_PIECES = re.compile(r"(?<=[.!?;:\n])|\s[-–—]\s|,\s*(?=but|though|however|and|or)")
+
+
 def _offers_something(after: str) -> bool:
     """Does the text after a refusal give the customer a way forward?"""
-    for piece in re.split(r"(?<=[.!?;:\n])|\s[-–—]\s|,\s*(?=but|though|however|and|or)", after):
+    for piece in _PIECES.split(after):
         piece = _NO_WAY_FORWARD.sub(" ", piece)
         if _NOTHING_LEFT.fullmatch(piece):
             continue

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.coach.detect.rules import needed_words
+from bot.coach.detect.rules import holds_any, needed_words
 
 _CONTRACTION_SPACE = re.compile(r"(\w) (n't|'(?:s|m|re|ve|ll|d))\b", re.IGNORECASE)
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[:.]\d+)?|[?!]")
@@ -78,11 +78,12 @@ _IDIOM_NEEDS = tuple(needed_words(pattern) for pattern, _ in _IDIOMS)
 
 def without_idioms(text: str) -> str:
     """The text with friendly set phrases as single words (lengths may change)."""
-    if not any(w in text.lower() for w in ("no", "never", "n't", "not", "hesitate", "soon")):
+    low = text.lower()
+    if not any(w in low for w in ("no", "never", "n't", "not", "hesitate", "soon")):
         return text
-    lower = text.lower() if text.isascii() else None
+    lower = low if text.isascii() else None
     for (pattern, word), needs in zip(_IDIOMS, _IDIOM_NEEDS, strict=True):
-        if lower is not None and needs is not None and not any(n in lower for n in needs):
+        if lower is not None and needs is not None and not holds_any(lower, needs):
             continue
         replaced = pattern.sub(word, text)
         if replaced != text:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 FILL = "x"  # stands in for a link or address: still one "word" to the detectors
 
@@ -34,8 +35,12 @@ _SIGNOFF = re.compile(
     r"all the best|talk soon|speak soon|br|rgds|ta)[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
+# One line of _SIGNOFF, without its anchors: each line is tried whole, from the last.
+_SIGNOFF_LINE = re.compile(_SIGNOFF.pattern[1:-1], re.IGNORECASE)
 _SIG_DASHES = re.compile(r"^(?:-- ?|—|__+)[ \t]*$", re.MULTILINE)
 _TRAILING_INITIALS = re.compile(r"(?:\s[-–~][A-Z][a-z]{1,15}|\s\^[A-Z]{1,3})\s*$")
+# The longest match of _TRAILING_INITIALS before its trailing space: " -" and 16 letters.
+_INITIALS_REACH = 18
 
 
 def normalise_quotes(text: str) -> str:
@@ -121,10 +126,11 @@ def signature_start(text: str) -> int:
     A sign-off line ("Best,", "Thanks,") only counts when at most three short
     lines follow it to the end, so "Thanks, we've refunded you" stays text.
     """
-    dashes = list(_SIG_DASHES.finditer(text))
-    if dashes:
-        return dashes[-1].start()
-    for m in reversed(list(_SIGNOFF.finditer(text))):
+    if "--" in text or "—" in text or "__" in text:  # what every dashes line holds
+        dashes = list(_SIG_DASHES.finditer(text))
+        if dashes:
+            return dashes[-1].start()
+    for m in _last_signoff(text):
         rest = text[m.end() :].strip("\n")
         lines = [line for line in rest.splitlines() if line.strip()]
         namelike = all(len(line) <= 40 and not line.rstrip().endswith((".", "?", "!"))
@@ -132,10 +138,27 @@ def signature_start(text: str) -> int:
         if m.start() > 0 and len(lines) <= 3 and namelike:
             return m.start()
         break
-    tail = _TRAILING_INITIALS.search(text)
+    # Every match ends with the last non-space character and its core is short, so the
+    # search starts there rather than scanning the whole draft for it.
+    reach = max(0, len(text.rstrip()) - _INITIALS_REACH)
+    tail = _TRAILING_INITIALS.search(text, reach)
     if tail and tail.start() > 0:
         return tail.start()
     return len(text)
+
+
+def _last_signoff(text: str) -> Iterator[re.Match[str]]:
+    """The last match of _SIGNOFF, if any: a _SIGNOFF match is one whole line (between
+    line breaks), so the last line that matches whole is it, found without a
+    scan of every position of the draft."""
+    end = len(text)
+    while end >= 0:
+        start = text.rfind("\n", 0, end) + 1
+        m = _SIGNOFF_LINE.fullmatch(text, start, end)
+        if m is not None:
+            yield m
+            return
+        end = start - 1
 
 
 # The coach's own "[Say it without blame: ...]" slot: words the writer is to say again.

@@ -30,8 +30,7 @@ def sentences(masked: str) -> list[tuple[int, int]]:
     start = 0
     for m in _BOUNDARY.finditer(masked):
         if m.group().startswith("."):
-            word = _LAST_WORD.search(masked[start : m.start()])
-            token = word.group(1).lower() if word else ""
+            token = _last_word(masked, start, m.start()).lower()
             following = masked[m.end() : m.end() + 3].lstrip()
             if token in _ABBREVIATIONS or (
                 len(token) == 1 and token.isalpha() and following[:1].islower()
@@ -44,6 +43,22 @@ def sentences(masked: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.extend(_trimmed(masked, start, len(masked)))
     return spans
+
+
+def _last_word(masked: str, start: int, end: int) -> str:
+    """What `_LAST_WORD` finds in masked[start:end] (or ""), read back from the end.
+
+    The regex tries every position of the sentence before finding its last word;
+    walking back over word characters ([\\w] is exactly isalnum or "_") and dots
+    touches only that word.
+    """
+    if end > start and masked[end - 1] == "\n":  # "$" also matches before a last newline
+        found = _LAST_WORD.search(masked[start:end])
+        return found.group(1) if found else ""
+    i = end
+    while i > start and ((ch := masked[i - 1]) == "." or ch == "_" or ch.isalnum()):
+        i -= 1
+    return masked[i:end]
 
 
 def _trimmed(masked: str, start: int, end: int) -> Iterator[tuple[int, int]]:
