@@ -3,8 +3,8 @@
 Run with `python -m benchmarks` (all benchmarks) or `python -m benchmarks.coach_bench`.
 The corpus is ~60 realistic support replies (benchmarks/corpus/replies.jsonl),
 good and bad, with Slack markup, Teams HTML and signatures. Targets from
-issue 2: p99 under 5 ms for a 400-character draft, over 2,000 drafts per
-second on one core, cold start under 0.6 s.
+issue 8: p99 under 3 ms for a 400-character draft, over 2,000 drafts per
+second on one core, cold start under 0.5 s.
 """
 
 from __future__ import annotations

@@ -57,6 +57,19 @@ def _decide_code(code: str, rules: list[Candidate], model: list[Candidate] | Non
     return rules or model
 
 
+def _closed_doors(rule_candidates: Sequence[Candidate], settled: Sequence[Candidate],
+                  sentences: Sequence[tuple[int, int]]) -> list[Candidate]:
+    """A refusal the rules found, in a sentence raised as `absolute`, is a hard no.
+
+    "Not much we can do." after "the courier lost your parcel": the model may read the
+    blame around it as an explanation rather than a refusal, but a no said as final
+    leaves the customer nothing, whatever the model's score.
+    """
+    absolute = [_sentence_of(c, sentences) for c in settled if c.code == "absolute"]
+    return [r for r in rule_candidates
+            if r.code == "hard_no" and r not in settled and _inside(r, absolute)]
+
+
 def settle(rule_candidates: Sequence[Candidate], model_candidates: Sequence[Candidate] | None,
            sentences: Sequence[tuple[int, int]],
            model_codes: frozenset[str] = frozenset(),
@@ -73,6 +86,7 @@ def settle(rule_candidates: Sequence[Candidate], model_candidates: Sequence[Cand
         model = ([c for c in model_candidates if c.code == code]
                  if model_candidates is not None and code in model_codes else None)
         settled.extend(_decide_code(code, rules, model, sentences, backing))
+    settled.extend(_closed_doors(rule_candidates, settled, sentences))
     settled = [c for c in settled if not any(
         c.code in CODES[o.code].overrides and o.start < c.end and c.start < o.end
         for o in settled)]

@@ -64,3 +64,15 @@ def test_overlapping_candidates_of_one_code_become_one_flag() -> None:
     out = settle([_rule("blame", 2, 10), _rule("blame", 5, 15)], [_model("blame", 0, 20)],
                  SENTENCES, ALL_MODEL_CODES)
     assert len(out) == 1
+
+
+def test_a_refusal_said_as_final_is_a_hard_no_whatever_the_model_scores() -> None:
+    out = settle([_rule("hard_no", 25, 40)], [_model("absolute", 21, 50)],
+                 SENTENCES, ALL_MODEL_CODES, backing=lambda c: 0.0)
+    assert ("hard_no", 25, 40) in [(c.code, c.start, c.end) for c in out]
+
+
+def test_an_absolute_elsewhere_does_not_back_a_refusal() -> None:
+    out = settle([_rule("hard_no", 25, 40)], [_model("absolute", 2, 10)],
+                 SENTENCES, ALL_MODEL_CODES, backing=lambda c: 0.0)
+    assert "hard_no" not in [c.code for c in out]

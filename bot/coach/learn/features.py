@@ -55,6 +55,10 @@ _IDIOMS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"\bno\s+worr(?:ies|y)\b|\bnot\s+to\s+worry\b|\bnothing\s+to\s+worry\s+about\b",
          " noworries "),
         (r"\bno\s+need\s+to\b", " noneedto "),
+        # "we don't need the serial number": nothing asked of anyone, nothing refused
+        (r"\b(?:you|we)\s+(?:don'?t|do\s+not)\s+need\b", " noneed "),
+        (r"\bno,?\s+(?:that's|that\s+is|it's|it\s+is)\s+(?:totally\s+|absolutely\s+)?(?:fine"
+         r"|ok|okay|alright|all\s+right)\b", " noproblem "),
         (r"\bno\s+rush\b", " norush "),
         (r"\bnot\s+at\s+all\b", " notatall "),
         (rf"\b{_CANNOT}\s+agree\s+more\b", " agreemore "),
