@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
+import aiohttp
 from slack_bolt.context.async_context import AsyncBoltContext
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
@@ -43,6 +45,10 @@ async def handle_error(
         log.error("could not tell the user about the error: %s", failure.response.get("error"))
     except Undelivered:
         pass  # logged and counted where it failed
+    except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as failure:
+        # Slack's end is unreachable (often the very failure being reported): an error
+        # handler that raises turns the request into a 500 for Slack to retry.
+        log.error("could not tell the user about the error: %r", failure)
 
 
 async def tell_user(
