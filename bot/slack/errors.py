@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from typing import Any
 
@@ -45,7 +44,7 @@ async def handle_error(
         log.error("could not tell the user about the error: %s", failure.response.get("error"))
     except Undelivered:
         pass  # logged and counted where it failed
-    except (aiohttp.ClientError, OSError, asyncio.TimeoutError) as failure:
+    except (TimeoutError, aiohttp.ClientError, OSError) as failure:
         # Slack's end is unreachable (often the very failure being reported): an error
         # handler that raises turns the request into a 500 for Slack to retry.
         log.error("could not tell the user about the error: %r", failure)
